@@ -1,0 +1,80 @@
+// Runs one command line (`kubectl ...` or `sim ...`): finds the verb, parses flags, turns every failure into
+// kubectl's own words on stderr with exit code 1. Never lets an exception escape as a stack trace.
+import { ArgsError, parseArgs, tokenize } from './args';
+import type { CommandContext, CommandResult, CommandSpec } from './types';
+import { StatusError } from '../apiserver/types';
+import { kubectlCommands } from './kubectl/index';
+import { simCommands } from './sim/index';
+import { formatStatusError } from './statusText';
+
+const programs: Record<string, () => readonly CommandSpec[]> = {
+  kubectl: () => kubectlCommands,
+  sim: () => simCommands,
+};
+
+/** the longest registered verb path that prefixes words */
+function findCommand(specs: readonly CommandSpec[], words: readonly string[]): CommandSpec | undefined {
+  let best: CommandSpec | undefined;
+  for (const spec of specs) {
+    if (spec.path.length > words.length) continue;
+    if (spec.path.every((p, i) => words[i] === p) && (!best || spec.path.length > best.path.length)) best = spec;
+  }
+  return best;
+}
+
+/** index of the first word that is not a flag, skipping the values of the given global value flags */
+function firstPositional(words: readonly string[], valueFlags: ReadonlySet<string>): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!w.startsWith('-')) return i;
+    if (valueFlags.has(w)) i++;
+  }
+  return words.length;
+}
+
+export function runCommandLine(line: string, ctx: CommandContext): CommandResult {
+  let words: string[];
+  try {
+    words = tokenize(line.trim());
+  } catch (e) {
+    return { code: 1, stdout: '', stderr: `${(e as Error).message}\n` };
+  }
+  if (words.length === 0) return { code: 0, stdout: '', stderr: '' };
+  const program = words[0] as string;
+  const specsOf = programs[program];
+  if (!specsOf) {
+    return { code: 127, stdout: '', stderr: `${program}: command not found (try "kubectl ..." or "sim help")\n` };
+  }
+  const specs = specsOf();
+  let rest = words.slice(1);
+  // `kubectl -n ns get pods`: kubectl accepts global flags before the verb
+  const start = firstPositional(rest, new Set(['-n', '--namespace']));
+  const leading = rest.slice(0, start);
+  rest = rest.slice(start);
+  const spec = findCommand(specs, rest);
+  if (!spec) {
+    if (rest.length === 0) {
+      const help = findCommand(specs, ['help']);
+      if (help) return help.run(parseArgs([], help.flags), ctx);
+    }
+    return {
+      code: 1,
+      stdout: '',
+      stderr: `error: unknown command "${rest[0] ?? ''}" for "${program}"\nRun '${program} --help' for usage.\n`,
+    };
+  }
+  const verb = [program, ...spec.path].join(' ');
+  try {
+    const args = parseArgs([...leading, ...rest.slice(spec.path.length)], spec.flags);
+    return spec.run(args, ctx);
+  } catch (e) {
+    if (e instanceof ArgsError) {
+      return { code: 1, stdout: '', stderr: `${e.message}\nSee '${verb} --help' for usage.\n` };
+    }
+    if (e instanceof StatusError) {
+      return { code: 1, stdout: '', stderr: `${formatStatusError(e.status)}\n` };
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    return { code: 1, stdout: '', stderr: `error: ${msg}\n` };
+  }
+}
