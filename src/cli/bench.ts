@@ -1,0 +1,81 @@
+// Benchmark harness (`npm run bench`): measures the engine at Kubernetes' scale limits and prints figures.
+// Not a test: numbers vary by machine; the closing notes quote them.
+import { createCluster } from '../engine/index';
+import type { KubeObject } from '../engine/index';
+
+type Bench = { name: string; run: () => Record<string, number | string> };
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+function podManifest(i: number): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, namespace: `ns-${i % 50}`, labels: { app: `app-${i % 1000}`, tier: i % 2 ? 'web' : 'db' } },
+    spec: { containers: [{ name: 'main', image: 'nginx:1.27', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+  };
+}
+
+const benches: Bench[] = [
+  {
+    name: 'store+apiserver: create 150,000 pods, list by label',
+    run() {
+      const cluster = createCluster({ seed: 1 });
+      const api = cluster.runtime.api;
+      const ctx = { actor: 'bench' };
+      for (let n = 0; n < 50; n++) {
+        api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${n}` } }, ctx);
+      }
+      const [, createMs] = time(() => {
+        for (let i = 0; i < 150_000; i++) api.create('pods', `ns-${i % 50}`, podManifest(i), ctx);
+      });
+      const [byLabel, labelMs] = time(() => api.list('pods', undefined, { labelSelector: 'app=app-7' }));
+      const [byNs, nsMs] = time(() => api.list('pods', 'ns-3'));
+      const [sel, selMs] = time(() => api.list('pods', undefined, { labelSelector: 'tier=web,app in (app-1,app-3)' }));
+      const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
+      return {
+        createMs: Math.round(createMs),
+        podsPerSecond: Math.round(150_000 / (createMs / 1000)),
+        listByLabelMs: +labelMs.toFixed(2),
+        listByLabelItems: byLabel.items.length,
+        listByNamespaceMs: +nsMs.toFixed(2),
+        listByNamespaceItems: byNs.items.length,
+        setSelectorMs: +selMs.toFixed(2),
+        setSelectorItems: sel.items.length,
+        heapMb,
+      };
+    },
+  },
+  {
+    name: 'kubectl apply -f - of 1,000 pods (command path)',
+    run() {
+      const cluster = createCluster({ seed: 1 });
+      const docs = Array.from(
+        { length: 1000 },
+        (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${i}\n  labels: {app: a}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`,
+      ).join('---\n');
+      const [r, ms] = time(() => cluster.run('kubectl apply -f -', docs));
+      return { applyMs: Math.round(ms), exitCode: r.code };
+    },
+  },
+  {
+    name: 'createCluster with 5,000 nodes',
+    run() {
+      const [cluster, ms] = time(() => createCluster({ seed: 1, nodes: 5000 }));
+      const [, advMs] = time(() => cluster.run('sim advance 60s'));
+      return { createMs: Math.round(ms), advance60sMs: Math.round(advMs) };
+    },
+  },
+];
+
+const only = process.argv[2];
+for (const b of benches) {
+  if (only && !b.name.includes(only)) continue;
+  const [res, ms] = time(() => b.run());
+  console.log(`${b.name}  (${Math.round(ms)} ms total)`);
+  for (const [k, v] of Object.entries(res)) console.log(`  ${k}: ${v}`);
+}

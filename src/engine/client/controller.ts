@@ -1,0 +1,118 @@
+// How a controller is declared and run: watches map events to keys, a workqueue feeds reconcile(key),
+// which re-reads state from informers and writes only through the API server (as pkg/controller/* do).
+import type { ApiServer, RequestContext } from '../apiserver/types';
+import type { ClusterRuntime, Component } from '../cluster/types';
+import type { EventRecorder, EventSource } from '../events/types';
+import type { Rng, Simulation } from '../sim/types';
+import type { KubeObject, ObjectKey } from '../types/object';
+import { objectKey } from '../types/object';
+import type { Informer, InformerFactory } from './informer';
+import { WorkQueue } from './workqueue';
+
+export interface ReconcileContext {
+  readonly api: ApiServer;
+  readonly sim: Simulation;
+  readonly rng: Rng;
+  readonly informers: InformerFactory;
+  readonly events: EventRecorder;
+  readonly source: EventSource;
+  /** request context for writes made while reconciling this key, carrying the cause into the trace */
+  readonly request: RequestContext;
+  readonly queue: WorkQueue;
+  nowMs(): number;
+}
+
+export interface ReconcileResult {
+  /** reconcile again after this many virtual ms (e.g. minReadySeconds, progress deadlines) */
+  requeueAfterMs?: number;
+  /** retry with backoff */
+  error?: string;
+}
+
+export interface WatchSpec {
+  resource: string;
+  /** which keys of the controller's primary resource an event on obj concerns; default: obj's own key */
+  keysFor?(obj: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[];
+}
+
+export interface ControllerDefinition {
+  /** e.g. 'replicaset-controller' (the Events' source component) */
+  readonly name: string;
+  readonly watches: readonly WatchSpec[];
+  /** virtual ms from an event to the reconcile (reaction time); default 5 */
+  readonly latencyMs?: number;
+  /** called once before informers start: add indexers here */
+  setup?(informers: InformerFactory): void;
+  reconcile(key: ObjectKey, ctx: ReconcileContext): ReconcileResult | void;
+}
+
+/** keys of the controller owner of kind `kind` (the "Owns" relation of controller-runtime) */
+export function controllerOwnerKeys(kind: string) {
+  return (obj: Readonly<KubeObject>): ObjectKey[] => {
+    const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === kind);
+    if (!ref) return [];
+    const ns = obj.metadata.namespace;
+    return [ns ? `${ns}/${ref.name}` : ref.name];
+  };
+}
+
+/** Runs one controller inside the kube-controller-manager. */
+export function controllerComponent(def: ControllerDefinition, informers: InformerFactory): Component {
+  return {
+    name: def.name,
+    start(rt: ClusterRuntime) {
+      const actor = `kube-controller-manager/${def.name}`;
+      let ctx: ReconcileContext;
+      const queue = new WorkQueue(rt.sim, {
+        actor,
+        latencyMs: def.latencyMs ?? 5,
+        process(key, cause) {
+          const c: ReconcileContext = { ...ctx, request: { actor: def.name, cause: cause ?? `sync ${key}` } };
+          let result: ReconcileResult | void;
+          try {
+            result = def.reconcile(key, c);
+          } catch (e) {
+            result = { error: e instanceof Error ? e.message : String(e) };
+          }
+          if (result?.error) {
+            rt.sim.trace.record({ actor, action: 'error', target: key, message: result.error, cause });
+            queue.addRateLimited(key, `retry after error: ${result.error}`);
+            return;
+          }
+          queue.forget(key);
+          if (result?.requeueAfterMs !== undefined) queue.addAfter(key, result.requeueAfterMs, 'requeue after');
+        },
+      });
+      ctx = {
+        api: rt.api,
+        sim: rt.sim,
+        rng: rt.sim.rng.fork(def.name),
+        informers,
+        events: rt.events,
+        source: { component: def.name },
+        request: { actor: def.name },
+        queue,
+        nowMs: () => rt.sim.clock.nowMs(),
+      };
+      def.setup?.(informers);
+      for (const w of def.watches) {
+        const inf: Informer = informers.for(w.resource);
+        const keysFor = w.keysFor ?? ((o: Readonly<KubeObject>) => [objectKey(o)]);
+        const enqueue = (o: Readonly<KubeObject>, verb: string) => {
+          const cause = `watch ${verb} ${inf.resource}/${objectKey(o)}@${o.metadata.resourceVersion ?? ''}`;
+          for (const k of keysFor(o, ctx)) queue.add(k, cause);
+        };
+        inf.addHandlers({
+          onAdd: (o) => enqueue(o, 'ADDED'),
+          onUpdate: (old, o) => {
+            enqueue(o, 'MODIFIED');
+            // an object whose owner/labels changed may concern keys it no longer maps to
+            if (w.keysFor) for (const k of keysFor(old, ctx)) queue.add(k, `watch MODIFIED ${inf.resource}/${objectKey(o)}`);
+          },
+          onDelete: (o) => enqueue(o, 'DELETED'),
+        });
+        inf.start();
+      }
+    },
+  };
+}

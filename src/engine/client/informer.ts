@@ -1,0 +1,158 @@
+// Watch-fed caches with indexes, shared by every controller (mirrors client-go's SharedIndexInformer).
+// An informer lists once, then follows the API server's watch; handlers only enqueue keys.
+import type { ApiServer, ApiWatch, WatchEvent } from '../apiserver/types';
+import type { KubeObject, ObjectKey } from '../types/object';
+import { objectKey } from '../types/object';
+
+export type IndexFunc = (obj: Readonly<KubeObject>) => readonly string[];
+
+export interface InformerHandlers {
+  onAdd?(obj: Readonly<KubeObject>): void;
+  onUpdate?(oldObj: Readonly<KubeObject>, newObj: Readonly<KubeObject>): void;
+  onDelete?(obj: Readonly<KubeObject>): void;
+}
+
+/** the namespace index, as cache.NamespaceIndex */
+export const NAMESPACE_INDEX = 'namespace';
+
+export class Informer {
+  private readonly items = new Map<ObjectKey, Readonly<KubeObject>>();
+  private readonly indexers = new Map<string, IndexFunc>();
+  /** index name -> index value -> keys */
+  private readonly indices = new Map<string, Map<string, Set<ObjectKey>>>();
+  private readonly handlers: InformerHandlers[] = [];
+  private watch: ApiWatch | undefined;
+
+  constructor(
+    private readonly api: ApiServer,
+    readonly resource: string,
+  ) {
+    this.addIndexer(NAMESPACE_INDEX, (o) => [o.metadata.namespace ?? '']);
+  }
+
+  /** add an index; must be called before start() */
+  addIndexer(name: string, fn: IndexFunc): void {
+    if (this.indexers.has(name)) return;
+    this.indexers.set(name, fn);
+    const idx = new Map<string, Set<ObjectKey>>();
+    this.indices.set(name, idx);
+    for (const [key, obj] of this.items) this.indexAdd(idx, fn, key, obj);
+  }
+
+  addHandlers(h: InformerHandlers): void {
+    this.handlers.push(h);
+    // a late handler sees the current cache as adds, as client-go's AddEventHandler does
+    if (this.watch && h.onAdd) for (const obj of this.items.values()) h.onAdd(obj);
+  }
+
+  get started(): boolean {
+    return this.watch !== undefined;
+  }
+
+  start(): void {
+    if (this.watch) return;
+    const list = this.api.list(this.resource, undefined);
+    for (const obj of list.items) this.upsert(obj);
+    this.watch = this.api.watch(this.resource, undefined, { resourceVersion: list.metadata.resourceVersion }, (e) =>
+      this.onEvent(e),
+    );
+  }
+
+  stop(): void {
+    this.watch?.cancel();
+    this.watch = undefined;
+  }
+
+  get(key: ObjectKey): Readonly<KubeObject> | undefined {
+    return this.items.get(key);
+  }
+
+  list(): Readonly<KubeObject>[] {
+    return [...this.items.values()];
+  }
+
+  size(): number {
+    return this.items.size;
+  }
+
+  byIndex(indexName: string, value: string): Readonly<KubeObject>[] {
+    const keys = this.indices.get(indexName)?.get(value);
+    if (!keys) return [];
+    const out: Readonly<KubeObject>[] = [];
+    for (const k of keys) {
+      const o = this.items.get(k);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  private onEvent(e: WatchEvent): void {
+    if (e.type === 'ADDED' || e.type === 'MODIFIED') {
+      const key = objectKey(e.object);
+      const old = this.items.get(key);
+      this.upsert(e.object);
+      for (const h of this.handlers) {
+        if (old) h.onUpdate?.(old, e.object);
+        else h.onAdd?.(e.object);
+      }
+    } else if (e.type === 'DELETED') {
+      const key = objectKey(e.object);
+      const old = this.items.get(key);
+      if (old) this.remove(key, old);
+      for (const h of this.handlers) h.onDelete?.(e.object);
+    }
+  }
+
+  private upsert(obj: Readonly<KubeObject>): void {
+    const key = objectKey(obj);
+    const old = this.items.get(key);
+    if (old) this.unindex(key, old);
+    this.items.set(key, obj);
+    for (const [name, fn] of this.indexers) this.indexAdd(this.indices.get(name) as Map<string, Set<ObjectKey>>, fn, key, obj);
+  }
+
+  private remove(key: ObjectKey, old: Readonly<KubeObject>): void {
+    this.unindex(key, old);
+    this.items.delete(key);
+  }
+
+  private indexAdd(idx: Map<string, Set<ObjectKey>>, fn: IndexFunc, key: ObjectKey, obj: Readonly<KubeObject>): void {
+    for (const v of fn(obj)) {
+      let set = idx.get(v);
+      if (!set) idx.set(v, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  private unindex(key: ObjectKey, old: Readonly<KubeObject>): void {
+    for (const [name, fn] of this.indexers) {
+      const idx = this.indices.get(name) as Map<string, Set<ObjectKey>>;
+      for (const v of fn(old)) {
+        const set = idx.get(v);
+        if (!set) continue;
+        set.delete(key);
+        if (set.size === 0) idx.delete(v);
+      }
+    }
+  }
+}
+
+/** One informer per resource, shared by all controllers of a cluster (informers.SharedInformerFactory). */
+export class InformerFactory {
+  private readonly informers = new Map<string, Informer>();
+  constructor(private readonly api: ApiServer) {}
+
+  for(resource: string): Informer {
+    const plural = this.api.resolve(resource).plural;
+    let inf = this.informers.get(plural);
+    if (!inf) {
+      inf = new Informer(this.api, plural);
+      this.informers.set(plural, inf);
+    }
+    return inf;
+  }
+
+  startAll(): void {
+    for (const inf of this.informers.values()) inf.start();
+  }
+}
