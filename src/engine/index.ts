@@ -5,6 +5,7 @@ import type { ClusterOptions, ClusterRuntime } from './cluster/types';
 import type { CommandResult } from './commands/types';
 import type { TraceRecord } from './sim/types';
 import type { StoreEvent } from './store/types';
+import type { KubeObject } from './types/object';
 
 export type { ClusterOptions, NodeSpec, CniName, Taint } from './cluster/types';
 export type { CommandResult } from './commands/types';
@@ -21,6 +22,8 @@ export interface Cluster {
   revision(): number;
   /** subscribe to every store change (all resources), from now on; returns unsubscribe */
   watchAll(listener: (events: readonly StoreEvent[]) => void): () => void;
+  /** every object in the cluster now, in key order (the starting snapshot for a watchAll subscriber) */
+  objects(): readonly Readonly<KubeObject>[];
   /** every trace record so far (who did what, and why) */
   trace(): readonly TraceRecord[];
   /** internals for tests, the CLI and benchmarks; not for the UI */
@@ -37,6 +40,7 @@ export function createCluster(options?: ClusterOptions): Cluster {
       const h = rt.store.watch('/registry/', listener);
       return () => h.cancel();
     },
+    objects: () => rt.store.list('/registry/').items.map((kv) => kv.value),
     trace: () => rt.sim.trace.all(),
     runtime: rt,
   };

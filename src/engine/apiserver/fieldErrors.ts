@@ -48,11 +48,24 @@ const OMIT_VALUE = new Set<FieldErrorType>([
   'FieldValueInternal',
 ]);
 
-/** value as field.Error prints it: strings quoted, numbers/bools bare, objects as JSON */
+/**
+ * A bad value already rendered the way Go's `%#v` prints it (e.g. `map[string]string{"app":"web"}`),
+ * for the structs and maps field.Error shows with `%#v`; formatValue prints its text as is.
+ */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+/** value as field.Error prints it: strings quoted, numbers/bools bare, GoLiteral as is, objects as JSON */
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null) return 'null';
+  if (value instanceof GoLiteral) return value.text;
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return JSON.stringify(value);
 }
 
@@ -83,9 +96,19 @@ export const fieldError = {
     value,
     detail: supported.length ? `supported values: ${supported.map((v) => JSON.stringify(v)).join(', ')}` : '',
   }),
-  duplicate: (field: string, value: unknown): FieldError => ({ type: 'FieldValueDuplicate', field, value, detail: '' }),
+  duplicate: (field: string, value: unknown): FieldError => ({
+    type: 'FieldValueDuplicate',
+    field,
+    value,
+    detail: '',
+  }),
   forbidden: (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, detail }),
-  notFound: (field: string, value: unknown): FieldError => ({ type: 'FieldValueNotFound', field, value, detail: '' }),
+  notFound: (field: string, value: unknown): FieldError => ({
+    type: 'FieldValueNotFound',
+    field,
+    value,
+    detail: '',
+  }),
   tooLong: (field: string, max: number): FieldError => ({
     type: 'FieldValueTooLong',
     field,

@@ -147,6 +147,11 @@ export interface ApiServer {
     opts: DeleteOpts,
     ctx: RequestContext,
   ): KubeObject;
+  /**
+   * pods/binding subresource (pkg/registry/core/pod/storage BindingREST): sets spec.nodeName and the
+   * PodScheduled=True condition; Conflict `pod web-0 is already assigned to node "node-1"` when bound.
+   */
+  bind(namespace: string, podName: string, nodeName: string, ctx: RequestContext): KubeObject;
   /** listener is called synchronously after each matching write; it must not write synchronously */
   watch(
     resource: string,

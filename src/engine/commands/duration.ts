@@ -12,6 +12,9 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   h: 3_600_000,
 };
 
+/** math.MaxInt64 nanoseconds (about 292 years), as a float */
+const MAX_INT64_NS = 9.223372036854776e18;
+
 export class DurationError extends Error {
   constructor(message: string) {
     super(message);
@@ -65,7 +68,7 @@ export function parseDuration(s: string): number {
     }
     total += value * scale;
     // Go rejects durations beyond int64 nanoseconds (~292 years)
-    if (total * 1e6 > 9223372036854775807) throw invalid();
+    if (total * 1e6 > MAX_INT64_NS) throw invalid();
   }
   return sign * total;
 }

@@ -50,30 +50,40 @@ export function newRequirement(
     case 'in':
     case 'notin':
       if (values.length === 0) {
-        errs.push(invalidError(vp, goStringSlice(values), "for 'in', 'notin' operators, values set can't be empty"));
+        errs.push(
+          invalidError(vp, goStringSlice(values), "for 'in', 'notin' operators, values set can't be empty"),
+        );
       }
       break;
     case '=':
     case '==':
     case '!=':
       if (values.length !== 1) {
-        errs.push(invalidError(vp, goStringSlice(values), 'exact-match compatibility requires one single value'));
+        errs.push(
+          invalidError(vp, goStringSlice(values), 'exact-match compatibility requires one single value'),
+        );
       }
       break;
     case 'exists':
     case '!':
       if (values.length !== 0) {
-        errs.push(invalidError(vp, goStringSlice(values), 'values set must be empty for exists and does not exist'));
+        errs.push(
+          invalidError(vp, goStringSlice(values), 'values set must be empty for exists and does not exist'),
+        );
       }
       break;
     case 'gt':
     case 'lt':
       if (values.length !== 1) {
-        errs.push(invalidError(vp, goStringSlice(values), "for 'Gt', 'Lt' operators, exactly one value is required"));
+        errs.push(
+          invalidError(vp, goStringSlice(values), "for 'Gt', 'Lt' operators, exactly one value is required"),
+        );
       }
       values.forEach((v, i) => {
         if (parseInt64(v) === undefined) {
-          errs.push(invalidError(`${vp}[${i}]`, goQuote(v), "for 'Gt', 'Lt' operators, the value must be an integer"));
+          errs.push(
+            invalidError(`${vp}[${i}]`, goQuote(v), "for 'Gt', 'Lt' operators, the value must be an integer"),
+          );
         }
       });
       break;

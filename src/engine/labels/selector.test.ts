@@ -5,7 +5,18 @@ import { newRequirement, selectorFromRequirements } from './requirement';
 import type { Requirement } from './types';
 
 describe('parseSelector (TestSelectorParse)', () => {
-  const testGoodStrings = ['x=a,y=b,z=c', '', 'x!=a,y=b', 'x=', 'x= ', 'x=,z= ', 'x= ,z= ', '!x', 'x>1', 'x>1,z<5'];
+  const testGoodStrings = [
+    'x=a,y=b,z=c',
+    '',
+    'x!=a,y=b',
+    'x=',
+    'x= ',
+    'x=,z= ',
+    'x= ,z= ',
+    '!x',
+    'x>1',
+    'x>1,z<5',
+  ];
   it.each(testGoodStrings)('parses %j and re-strings without spaces', (s) => {
     expect(parseSelector(s).toString()).toBe(s.replaceAll(' ', ''));
   });
@@ -51,7 +62,7 @@ describe('matching (TestSelectorMatches)', () => {
     { sel: 'env in (a,b,c,d,e,f)', labels: { env: 'g' }, match: false },
     { sel: 'x>1', labels: { x: 'v2' }, match: false },
     { sel: 'x>9007199254740993', labels: { x: '9007199254740994' }, match: true },
-    { sel: 'x<-5', labels: { x: '-6' }, match: true },
+    { sel: 'x<5', labels: { x: '-6' }, match: true },
     { sel: 'toString', labels: {}, match: false },
     { sel: '!constructor', labels: {}, match: true },
   ];
@@ -93,7 +104,12 @@ describe('TestSetSelectorParser', () => {
     { in: 'x in ()', out: [req('x', 'in', [''])], valid: true },
     {
       in: 'x notin (abc,,def),bar,z in (),w',
-      out: [req('bar', 'exists'), req('w', 'exists'), req('x', 'notin', ['abc', '', 'def']), req('z', 'in', [''])],
+      out: [
+        req('bar', 'exists'),
+        req('w', 'exists'),
+        req('x', 'notin', ['abc', '', 'def']),
+        req('z', 'in', ['']),
+      ],
       valid: true,
     },
     { in: 'x,y in (a)', out: [req('x', 'exists'), req('y', 'in', ['a'])], valid: true },
@@ -135,7 +151,10 @@ describe('error messages (as kubectl prints them)', () => {
     { in: '(', msg: "found '(', expected: !, identifier, or 'end of string'" },
     { in: 'x,,y', msg: "found ',', expected: identifier after ','" },
     { in: 'a in (xyz)b notin ()', msg: "found 'b', expected: ',' or 'end of string'" },
-    { in: 'x nott in (y)', msg: "unable to parse requirement: found 'nott', expected: in, notin, =, ==, !=, gt, lt" },
+    {
+      in: 'x nott in (y)',
+      msg: "unable to parse requirement: found 'nott', expected: in, notin, =, ==, !=, gt, lt",
+    },
     { in: 'a in (xyz abc)', msg: "unable to parse requirement: found 'abc', expected: ',' or ')'" },
     { in: 'a notin(', msg: "unable to parse requirement: found '', expected: ',', ')' or identifier" },
     {
@@ -150,6 +169,10 @@ describe('error messages (as kubectl prints them)', () => {
         "'123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
     },
     {
+      in: 'x<-5',
+      msg: 'unable to parse requirement: values[0][x]: Invalid value: "-5": a valid label must be an empty string',
+    },
+    {
       in: 'app=a b',
       msg: "found 'b', expected: ',' or 'end of string'",
     },
@@ -162,7 +185,7 @@ describe('error messages (as kubectl prints them)', () => {
     },
   ];
   it.each(rows)('$in', ({ in: s, msg }) => {
-    expect(() => parseSelector(s)).toThrow(msg.replaceAll(',  or', ', or'));
+    expect(() => parseSelector(s)).toThrow(msg);
   });
 });
 
@@ -210,7 +233,8 @@ describe('TestRequirementConstructor', () => {
 describe('selectorFromSet and selectorFromLabelSelector', () => {
   it('SelectorFromSet matches exactly the set (TestSetMatches)', () => {
     const labelset = { foo: 'bar', baz: 'blah' };
-    for (const s of [{}, { foo: 'bar' }, { baz: 'blah' }, { foo: 'bar', baz: 'blah' }]) {
+    const sets: Record<string, string>[] = [{}, { foo: 'bar' }, { baz: 'blah' }, { foo: 'bar', baz: 'blah' }];
+    for (const s of sets) {
       expect(selectorFromSet(s).matches(labelset)).toBe(true);
     }
     expect(selectorFromSet({ foo: 'other' }).matches(labelset)).toBe(false);
@@ -244,9 +268,11 @@ describe('selectorFromSet and selectorFromLabelSelector', () => {
     expect(() => selectorFromLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Equals' }] })).toThrow(
       '"Equals" is not a valid label selector operator',
     );
-    expect(() => selectorFromLabelSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: [] }] })).toThrow(
-      "values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty",
+    expect(() =>
+      selectorFromLabelSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: [] }] }),
+    ).toThrow("values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
+    expect(() => selectorFromLabelSelector({ matchLabels: { 'a/b/c': 'x' } })).toThrow(
+      /^key: Invalid value: "a\/b\/c"/,
     );
-    expect(() => selectorFromLabelSelector({ matchLabels: { 'a/b/c': 'x' } })).toThrow(/^key: Invalid value: "a\/b\/c"/);
   });
 });

@@ -1,7 +1,13 @@
 // Label selector parsing (kubectl -l, ?labelSelector=) and construction from sets and LabelSelector objects.
 // mirrors k8s.io/apimachinery/pkg/labels/selector.go Parse and metav1.LabelSelectorAsSelector.
 import type { Requirement, Selector, SelectorOperator } from './types';
-import { newRequirement, selectorFromRequirements, everything, nothing, validateLabelKey } from './requirement';
+import {
+  newRequirement,
+  selectorFromRequirements,
+  everything,
+  nothing,
+  validateLabelKey,
+} from './requirement';
 import { scanSelector, Token, type ScannedItem } from './selectorLexer';
 
 export { everything, nothing, matchesNothing } from './requirement';
@@ -37,7 +43,7 @@ class Parser {
       try {
         reqs.push(this.parseRequirement());
       } catch (e) {
-        throw new Error(`unable to parse requirement: ${(e as Error).message}`);
+        throw new Error(`unable to parse requirement: ${(e as Error).message}`, { cause: e });
       }
       const [t, l] = this.consume();
       if (t === Token.EndOfString) return reqs;
@@ -149,7 +155,9 @@ export function selectorFromSet(labels: Readonly<Record<string, string>> | undef
   if (labels === undefined || labels === null) return everything();
   const keys = Object.keys(labels);
   if (keys.length === 0) return everything();
-  return selectorFromRequirements(keys.map((key) => ({ key, operator: '=' as const, values: [labels[key] as string] })));
+  return selectorFromRequirements(
+    keys.map((key) => ({ key, operator: '=' as const, values: [labels[key] as string] })),
+  );
 }
 
 export interface LabelSelectorRequirementLike {
@@ -181,7 +189,8 @@ export function selectorFromLabelSelector(ls: LabelSelectorLike | undefined | nu
     const op = Object.prototype.hasOwnProperty.call(labelSelectorOps, expr.operator)
       ? labelSelectorOps[expr.operator]
       : undefined;
-    if (op === undefined) throw new Error(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
+    if (op === undefined)
+      throw new Error(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
     reqs.push(newRequirement(expr.key, op, expr.values ?? []));
   }
   return selectorFromRequirements(reqs);

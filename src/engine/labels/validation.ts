@@ -18,7 +18,8 @@ const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 /** mirrors validation.RegexError */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  const eg = examples.map((e) => `'${e}', `).join('or ');
+  // Go appends "', " after each example and " or " before the next: hence the double space
+  const eg = examples.map((e) => `'${e}', `).join(' or ');
   return `${msg} (e.g. ${eg}regex used for validation is '${fmt}')`;
 }
 

@@ -15,7 +15,9 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -57,7 +59,14 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))
 export function fromRfc3339(ts: string): number {
   const m = RFC3339.exec(ts);
   if (!m) throw new RangeError(`invalid RFC 3339 timestamp: "${ts}"`);
-  const [year, month, day, hh, mi, ss] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hh, mi, ss] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const monthDays = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > monthDays || hh > 23 || mi > 59 || ss > 60) {
     throw new RangeError(`invalid RFC 3339 timestamp: "${ts}"`);

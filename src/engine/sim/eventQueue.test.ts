@@ -1,11 +1,11 @@
 // EventQueue: (time, seq) ordering, lazy cancellation, foreground counting, scale.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EventQueue } from './eventQueue';
+import { EventQueue, QueuedEvent } from './eventQueue';
 
 const noop = (): void => undefined;
 
-function push(q: EventQueue, atMs: number, label: string, background = false) {
+function push(q: EventQueue, atMs: number, label: string, background = false): QueuedEvent {
   return q.push({ atMs, actor: 'test', label, background, run: noop });
 }
 
@@ -31,12 +31,24 @@ describe('EventQueue', () => {
     const a = push(q, 1, 'a');
     push(q, 2, 'b', true);
     push(q, 3, 'c');
-    expect(q.cancel(a.id)).toBe(true);
-    expect(q.cancel(a.id)).toBe(false);
+    expect(q.cancel(a)).toBe(true);
+    expect(q.cancel(a)).toBe(false);
     expect(q.size()).toBe(2);
     expect(q.size(true)).toBe(1);
     expect(q.peek()?.label).toBe('b');
     expect(drain(q)).toEqual(['b', 'c']);
+    expect(q.size()).toBe(0);
+  });
+
+  it('ignores handles it did not hand out, or that already ran', () => {
+    const q = new EventQueue();
+    const other = new EventQueue();
+    const a = push(q, 1, 'a');
+    const foreign = push(other, 1, 'f');
+    expect(q.cancel(foreign)).toBe(false);
+    expect(q.cancel({ id: a.id })).toBe(false);
+    expect(q.pop()?.label).toBe('a');
+    expect(q.cancel(a)).toBe(false);
     expect(q.size()).toBe(0);
   });
 
@@ -48,7 +60,7 @@ describe('EventQueue', () => {
         const cancelled = new Set<number>();
         specs.forEach(([, cancel], i) => {
           if (cancel) {
-            q.cancel((evs[i] as { id: number }).id);
+            q.cancel(evs[i] as QueuedEvent);
             cancelled.add(i);
           }
         });
@@ -68,11 +80,13 @@ describe('EventQueue', () => {
     for (let i = 0; i < n; i++) push(q, (i * 7919) % 100_000, 'x');
     let last = -1;
     let count = 0;
+    let outOfOrder = 0;
     for (let e = q.pop(); e; e = q.pop()) {
-      expect(e.atMs >= last).toBe(true);
+      if (e.atMs < last) outOfOrder++;
       last = e.atMs;
       count++;
     }
     expect(count).toBe(n);
+    expect(outOfOrder).toBe(0);
   });
 });

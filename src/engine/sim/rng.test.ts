@@ -57,7 +57,8 @@ describe('Rng', () => {
     const rng = createRng(9);
     const ids = new Set(Array.from({ length: 100 }, () => rng.uuid()));
     expect(ids.size).toBe(100);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('getState/rngFromState resumes the same stream', () => {

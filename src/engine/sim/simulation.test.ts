@@ -4,7 +4,13 @@ import { SimulationStallError, createSimulation } from './simulation';
 import type { Simulation } from './types';
 
 function log(sim: Simulation, out: string[], label: string, delayMs: number, background = false) {
-  return sim.schedule({ delayMs, actor: 'test', label, background, run: () => out.push(`${label}@${sim.clock.nowMs()}`) });
+  return sim.schedule({
+    delayMs,
+    actor: 'test',
+    label,
+    background,
+    run: () => out.push(`${label}@${sim.clock.nowMs()}`),
+  });
 }
 
 describe('Simulation', () => {
@@ -60,7 +66,13 @@ describe('Simulation', () => {
     const out: string[] = [];
     const heartbeat = (): void => {
       out.push(`hb@${sim.clock.nowMs()}`);
-      sim.schedule({ delayMs: 10_000, actor: 'kubelet', label: 'heartbeat', background: true, run: heartbeat });
+      sim.schedule({
+        delayMs: 10_000,
+        actor: 'kubelet',
+        label: 'heartbeat',
+        background: true,
+        run: heartbeat,
+      });
     };
     sim.schedule({ delayMs: 10_000, actor: 'kubelet', label: 'heartbeat', background: true, run: heartbeat });
     log(sim, out, 'work', 25_000);
@@ -105,7 +117,9 @@ describe('Simulation', () => {
 
   it('rejects negative delays', () => {
     const sim = createSimulation(1);
-    expect(() => sim.schedule({ delayMs: -1, actor: 't', label: 'x', run: () => undefined })).toThrow(RangeError);
+    expect(() => sim.schedule({ delayMs: -1, actor: 't', label: 'x', run: () => undefined })).toThrow(
+      RangeError,
+    );
   });
 
   it('is deterministic for a seed', () => {

@@ -43,7 +43,9 @@ class SimulationLoop implements Simulation {
 
   schedule(opts: ScheduleOptions): TimerHandle {
     if (!Number.isFinite(opts.delayMs) || opts.delayMs < 0) {
-      throw new RangeError(`schedule "${opts.label}": delayMs must be a finite number >= 0, got ${opts.delayMs}`);
+      throw new RangeError(
+        `schedule "${opts.label}": delayMs must be a finite number >= 0, got ${opts.delayMs}`,
+      );
     }
     const ev = this.queue.push({
       atMs: this.clock.nowMs() + opts.delayMs,
@@ -52,11 +54,11 @@ class SimulationLoop implements Simulation {
       background: opts.background === true,
       run: opts.run,
     });
-    return { id: ev.id, atMs: ev.atMs };
+    return ev; // the queued event is its own handle, so cancel needs no lookup table
   }
 
   cancel(handle: TimerHandle): void {
-    this.queue.cancel(handle.id);
+    this.queue.cancel(handle);
   }
 
   step(): boolean {
@@ -68,7 +70,8 @@ class SimulationLoop implements Simulation {
   }
 
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance: ms must be a finite number >= 0, got ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`advance: ms must be a finite number >= 0, got ${ms}`);
     const target = this.clock.nowMs() + ms;
     let ran = 0;
     for (let next = this.queue.peek(); next && next.atMs <= target; next = this.queue.peek()) {

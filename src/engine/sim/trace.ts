@@ -14,7 +14,8 @@ export class RingTrace implements Trace {
     private readonly nowMs: () => number,
     private readonly capacity = DEFAULT_TRACE_CAPACITY,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`trace capacity must be >= 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`trace capacity must be >= 1, got ${capacity}`);
     this.ring = new Array<TraceRecord | undefined>(capacity);
   }
 

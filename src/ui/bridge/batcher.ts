@@ -33,7 +33,14 @@ export function createSnapshotBatcher(deps: BatcherDeps): SnapshotBatcher {
       else deletes.push({ kind: p.kind, key: p.key });
     }
     pending = new Map();
-    deps.post({ type: 'snapshot', full: false, revision: deps.revision(), nowMs: deps.nowMs(), upserts, deletes });
+    deps.post({
+      type: 'snapshot',
+      full: false,
+      revision: deps.revision(),
+      nowMs: deps.nowMs(),
+      upserts,
+      deletes,
+    });
   }
 
   function add(events: readonly StoreEvent[]): void {
@@ -42,7 +49,11 @@ export function createSnapshotBatcher(deps: BatcherDeps): SnapshotBatcher {
       const obj = ev.kv.value;
       if (!SHOWN_KINDS.has(obj.kind)) continue;
       const key = keyOf(obj);
-      pending.set(`${obj.kind}|${key}`, { kind: obj.kind, key, obj: ev.type === 'DELETED' ? undefined : obj });
+      pending.set(`${obj.kind}|${key}`, {
+        kind: obj.kind,
+        key,
+        obj: ev.type === 'DELETED' ? undefined : obj,
+      });
       relevant = true;
     }
     if (relevant && !scheduled) {
@@ -57,7 +68,11 @@ export function createSnapshotBatcher(deps: BatcherDeps): SnapshotBatcher {
 }
 
 /** a full snapshot of the objects the UI shows */
-export function fullSnapshot(objects: Iterable<KubeObject>, revision: number, nowMs: number): SnapshotMessage {
+export function fullSnapshot(
+  objects: Iterable<KubeObject>,
+  revision: number,
+  nowMs: number,
+): SnapshotMessage {
   const upserts: KubeObject[] = [];
   for (const obj of objects) if (SHOWN_KINDS.has(obj.kind)) upserts.push(obj);
   return { type: 'snapshot', full: true, revision, nowMs, upserts, deletes: [] };

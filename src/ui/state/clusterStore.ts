@@ -28,13 +28,29 @@ export interface ClusterState {
   objects: ObjectsByKind;
   history: TerminalEntry[];
   selected: Selection | null;
+  /** the stdin editor's text, passed to commands that read `-f -` */
+  stdin: string;
   applySnapshot(msg: SnapshotMessage): void;
   setError(message: string): void;
   commandStarted(id: number, line: string): void;
   commandFinished(id: number, result: CommandResult): void;
   clearHistory(): void;
   select(selection: Selection | null): void;
+  setStdin(text: string): void;
 }
+
+/** what the stdin editor starts with: a Pod to `kubectl apply -f -` */
+export const EXAMPLE_MANIFEST = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  containers:
+    - name: nginx
+      image: nginx:1.27
+`;
 
 /** terminal entries kept; older ones scroll away */
 export const HISTORY_LIMIT = 300;
@@ -48,6 +64,7 @@ export function createClusterStore() {
     objects: {},
     history: [],
     selected: null,
+    stdin: EXAMPLE_MANIFEST,
     applySnapshot: (msg) =>
       set((s) => ({
         status: 'ready',
@@ -58,7 +75,9 @@ export function createClusterStore() {
       })),
     setError: (message) => set({ status: 'error', error: message }),
     commandStarted: (id, line) =>
-      set((s) => ({ history: [...s.history, { id, line, stdout: '', stderr: '', code: null }].slice(-HISTORY_LIMIT) })),
+      set((s) => ({
+        history: [...s.history, { id, line, stdout: '', stderr: '', code: null }].slice(-HISTORY_LIMIT),
+      })),
     commandFinished: (id, result) =>
       set((s) => ({
         history: s.history.map((e) =>
@@ -67,6 +86,7 @@ export function createClusterStore() {
       })),
     clearHistory: () => set({ history: [] }),
     select: (selection) => set({ selected: selection }),
+    setStdin: (text) => set({ stdin: text }),
   }));
 }
 

@@ -1,0 +1,66 @@
+// The API server: every REST verb of the ApiServer contract over the MVCC store, on the simulation's clock and rng.
+import type { MvccStore } from '../store/types';
+import type { Simulation } from '../sim/types';
+import type { ApiServer } from './types';
+import { RESOURCES, resolveKind, resolveResource } from './registry';
+import { DEFAULT_ADMISSION_PLUGINS } from './admission/index';
+import type { ApiServerOptions, ServerCore } from './core';
+import { createAdmissionApi } from './core';
+import { createObject } from './create';
+import { getObject, listObjects } from './read';
+import { patchObject, updateObject } from './update';
+import { deleteObject } from './delete';
+import { watchObjects } from './watch';
+import { bindPod } from './bind';
+import { scheduleDefaultServiceAccount } from './serviceAccountStandIn';
+
+export type { ApiServerOptions } from './core';
+
+export function createApiServer(
+  store: MvccStore,
+  sim: Simulation,
+  options: ApiServerOptions = {},
+): ApiServer {
+  const core: ServerCore = {
+    store,
+    sim,
+    rng: sim.rng.fork('apiserver'),
+    plugins: options.admission ?? DEFAULT_ADMISSION_PLUGINS,
+    admissionApi: createAdmissionApi(store),
+    options: {
+      serviceAccountStandIn: options.serviceAccountStandIn ?? true,
+      namespaceControllerStandIn: options.namespaceControllerStandIn ?? true,
+    },
+  };
+  const api: ApiServer = {
+    resolve: resolveResource,
+    resolveKind,
+    resources: () => RESOURCES,
+    create(resource, namespace, obj, ctx) {
+      const created = createObject(core, resource, namespace, obj, ctx);
+      if (
+        created.kind === 'Namespace' &&
+        created.apiVersion === 'v1' &&
+        !ctx.dryRun &&
+        core.options.serviceAccountStandIn
+      ) {
+        scheduleDefaultServiceAccount(core, created.metadata.name ?? '', (r, ns, o, cause) => {
+          createObject(core, r, ns, o, { actor: 'serviceaccount-controller', cause });
+        });
+      }
+      return created;
+    },
+    get: (resource, namespace, name) => getObject(core, resource, namespace, name),
+    list: (resource, namespace, opts) => listObjects(core, resource, namespace, opts),
+    update: (resource, namespace, obj, ctx) => updateObject(core, resource, namespace, obj, ctx, 'main'),
+    updateStatus: (resource, namespace, obj, ctx) =>
+      updateObject(core, resource, namespace, obj, ctx, 'status'),
+    patch: (resource, namespace, name, type, patch, ctx, subresource) =>
+      patchObject(core, resource, namespace, name, type, patch, ctx, subresource),
+    delete: (resource, namespace, name, opts, ctx) =>
+      deleteObject(core, resource, namespace, name, opts, ctx),
+    bind: (namespace, podName, nodeName, ctx) => bindPod(core, namespace, podName, nodeName, ctx),
+    watch: (resource, namespace, opts, listener) => watchObjects(core, resource, namespace, opts, listener),
+  };
+  return api;
+}

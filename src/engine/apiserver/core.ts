@@ -1,0 +1,164 @@
+// Shared internals of the API server: request scoping, storage writes that stamp resourceVersion, the trace.
+import type { KubeObject } from '../types/object';
+import type { KeyValue, MvccStore } from '../store/types';
+import { StoreError } from '../store/types';
+import { registryKey, registryPrefix } from '../store/keys';
+import type { Rng, Simulation } from '../sim/types';
+import type { RequestContext, ResourceInfo } from './types';
+import { resolveResource } from './registry';
+import type { AdmissionApi, AdmissionPlugin } from './admission/index';
+import { newAlreadyExists, newBadRequest, newConflict, newInternalError, newNotFound } from './errors';
+
+export interface ApiServerOptions {
+  /** admission chain; default DEFAULT_ADMISSION_PLUGINS */
+  admission?: readonly AdmissionPlugin[];
+  /**
+   * Until the serviceaccounts-controller exists: create each new namespace's `default` ServiceAccount
+   * (scheduled at delay 0 as actor serviceaccount-controller). Default true.
+   */
+  serviceAccountStandIn?: boolean;
+  /** Until the namespace controller exists: empty a Terminating namespace and finish its deletion. Default true. */
+  namespaceControllerStandIn?: boolean;
+}
+
+export interface ServerCore {
+  readonly store: MvccStore;
+  readonly sim: Simulation;
+  readonly rng: Rng;
+  readonly plugins: readonly AdmissionPlugin[];
+  readonly admissionApi: AdmissionApi;
+  readonly options: Required<Omit<ApiServerOptions, 'admission'>>;
+}
+
+export function createAdmissionApi(store: MvccStore): AdmissionApi {
+  return {
+    get(resource, namespace, name) {
+      const res = resolveResource(resource);
+      return store.get(registryKey(res.plural, res.namespaced ? namespace : undefined, name))?.value;
+    },
+    list(resource, namespace) {
+      const res = resolveResource(resource);
+      const prefix = registryPrefix(res.plural, res.namespaced ? namespace : undefined);
+      return store.list(prefix).items.map((kv) => kv.value);
+    },
+  };
+}
+
+/** the namespace a request acts in: required for namespaced resources, dropped for cluster-scoped ones */
+export function requestNamespace(res: ResourceInfo, namespace: string | undefined): string | undefined {
+  if (!res.namespaced) return undefined;
+  if (!namespace) throw newBadRequest(`a namespace is required for the namespaced resource "${res.plural}"`);
+  return namespace;
+}
+
+/**
+ * rest.BeforeCreate/BeforeUpdate namespace rules: an object's empty namespace takes the request's; a different one is
+ * refused; cluster-scoped objects lose any namespace.
+ */
+export function scopeObject(
+  res: ResourceInfo,
+  namespace: string | undefined,
+  obj: KubeObject,
+): string | undefined {
+  if (!res.namespaced) {
+    delete obj.metadata.namespace;
+    return undefined;
+  }
+  const ns = namespace || obj.metadata.namespace;
+  if (!ns) throw newBadRequest(`a namespace is required for the namespaced resource "${res.plural}"`);
+  if (obj.metadata.namespace && obj.metadata.namespace !== ns) {
+    throw newBadRequest(
+      'the namespace of the provided object does not match the namespace sent on the request',
+    );
+  }
+  obj.metadata.namespace = ns;
+  return ns;
+}
+
+export function keyOf(res: ResourceInfo, namespace: string | undefined, name: string): string {
+  return registryKey(res.plural, res.namespaced ? namespace : undefined, name);
+}
+
+/** `<plural>/<ns>/<name>` (or `<plural>/<name>`), as trace records name their target */
+export function traceTarget(res: ResourceInfo, namespace: string | undefined, name: string): string {
+  return res.namespaced && namespace ? `${res.plural}/${namespace}/${name}` : `${res.plural}/${name}`;
+}
+
+export function record(
+  core: ServerCore,
+  ctx: RequestContext,
+  action: string,
+  res: ResourceInfo,
+  obj: Readonly<KubeObject>,
+  revision: number,
+): void {
+  core.sim.trace.record({
+    actor: ctx.actor,
+    action,
+    target: traceTarget(res, obj.metadata.namespace, obj.metadata.name ?? ''),
+    revision,
+    cause: ctx.cause,
+  });
+}
+
+function checkRevision(core: ServerCore, kv: KeyValue, expected: number): KeyValue {
+  if (kv.modRevision !== expected) {
+    throw newInternalError(`store wrote revision ${kv.modRevision}, expected ${expected}`);
+  }
+  return kv;
+}
+
+/** metadata.resourceVersion is the write's own revision: each write is one store revision, so it is the next one */
+function stamp(core: ServerCore, obj: KubeObject): number {
+  const rev = core.store.revision + 1;
+  obj.metadata.resourceVersion = String(rev);
+  return rev;
+}
+
+export function storeCreate(core: ServerCore, res: ResourceInfo, key: string, obj: KubeObject): KeyValue {
+  const rev = stamp(core, obj);
+  try {
+    return checkRevision(core, core.store.create(key, obj), rev);
+  } catch (e) {
+    delete obj.metadata.resourceVersion;
+    if (e instanceof StoreError && e.code === 'KeyExists')
+      throw newAlreadyExists(res, obj.metadata.name ?? '');
+    throw e;
+  }
+}
+
+export function storeUpdate(
+  core: ServerCore,
+  res: ResourceInfo,
+  key: string,
+  obj: KubeObject,
+  expected: number,
+): KeyValue {
+  const rev = stamp(core, obj);
+  try {
+    return checkRevision(core, core.store.update(key, obj, expected), rev);
+  } catch (e) {
+    throw translateStoreError(e, res, obj.metadata.name ?? '');
+  }
+}
+
+export function storeDelete(
+  core: ServerCore,
+  res: ResourceInfo,
+  key: string,
+  name: string,
+  expected: number,
+): KeyValue {
+  try {
+    return core.store.delete(key, expected);
+  } catch (e) {
+    throw translateStoreError(e, res, name);
+  }
+}
+
+function translateStoreError(e: unknown, res: ResourceInfo, name: string): unknown {
+  if (!(e instanceof StoreError)) return e;
+  if (e.code === 'NotFound') return newNotFound(res, name);
+  if (e.code === 'Conflict') return newConflict(res, name);
+  return e;
+}

@@ -1,0 +1,139 @@
+// Name and value format checks with apimachinery's exact messages (k8s.io/apimachinery/pkg/util/validation).
+import { isQualifiedName, isValidLabelValue, regexError } from '../../labels/validation';
+
+export { isQualifiedName, isValidLabelValue, regexError };
+
+export const maxLenError = (n: number): string => `must be no more than ${n} characters`;
+export const inclusiveRangeError = (lo: number, hi: number): string =>
+  `must be between ${lo} and ${hi}, inclusive`;
+
+const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const dns1123LabelErrMsg =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
+const dns1123SubdomainFmt = `${dns1123LabelFmt}(\\.${dns1123LabelFmt})*`;
+const dns1123SubdomainErrMsg =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const dns1035LabelFmt = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const dns1035LabelErrMsg =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
+const dns1123LabelRe = new RegExp(`^${dns1123LabelFmt}$`);
+const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
+const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
+
+/** validation.IsDNS1123Label */
+export function isDNS1123Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push(maxLenError(63));
+  if (!dns1123LabelRe.test(value)) {
+    // a valid subdomain that is not a label: since length is already checked, it must be dots
+    if (dns1123SubdomainRe.test(value)) errs.push('must not contain dots');
+    else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'));
+  }
+  return errs;
+}
+
+/** validation.IsDNS1123Subdomain */
+export function isDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!dns1123SubdomainRe.test(value))
+    errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
+  return errs;
+}
+
+/** validation.IsDNS1035Label */
+export function isDNS1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push(maxLenError(63));
+  if (!dns1035LabelRe.test(value))
+    errs.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, 'my-name', 'abc-123'));
+  return errs;
+}
+
+/** a generateName prefix may end in '-': apimachinery masks it before checking */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? name.slice(0, -1) + 'a' : name;
+}
+
+export type NameValidator = (name: string, prefix: boolean) => string[];
+/** apimachinery/pkg/api/validation NameIsDNSSubdomain / NameIsDNSLabel / NameIsDNS1035Label */
+export const nameIsDNSSubdomain: NameValidator = (n, prefix) =>
+  isDNS1123Subdomain(prefix ? maskTrailingDash(n) : n);
+export const nameIsDNSLabel: NameValidator = (n, prefix) => isDNS1123Label(prefix ? maskTrailingDash(n) : n);
+export const nameIsDNS1035Label: NameValidator = (n, prefix) =>
+  isDNS1035Label(prefix ? maskTrailingDash(n) : n);
+
+/** validation.IsValidPortNum */
+export function isValidPortNum(port: number): string[] {
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+}
+
+/** validation.IsValidPortName (IANA_SVC_NAME) */
+export function isValidPortName(port: string): string[] {
+  const errs: string[] = [];
+  if (port.length > 15) errs.push(maxLenError(15));
+  if (!/^[-a-z0-9]+$/.test(port))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-')))
+    errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+const configMapKeyFmt = '[-._a-zA-Z0-9]+';
+/** validation.IsConfigMapKey (also Secret keys) */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLenError(253));
+  if (!new RegExp(`^${configMapKeyFmt}$`).test(value)) {
+    errs.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        configMapKeyFmt,
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ),
+    );
+  }
+  if (value === '.') errs.push("must not be '.'");
+  else if (value === '..') errs.push("must not be '..'");
+  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+const percentFmt = '[0-9]+%';
+/** validation.IsValidPercent */
+export function isValidPercent(percent: string): string[] {
+  if (/^[0-9]+%$/.test(percent)) return [];
+  return [
+    regexError(
+      "a valid percent string must be a numeric string followed by an ending '%'",
+      percentFmt,
+      '1%',
+      '93%',
+    ),
+  ];
+}
+
+/** validation.IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation, on by default) */
+export function isRelaxedEnvVarName(value: string): string[] {
+  const errs: string[] = [];
+  if (!/^[ -<>-~]+$/.test(value)) {
+    errs.push(
+      "a valid environment variable name must consist only of printable ASCII characters other than '='",
+    );
+  }
+  return errs;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+/** netutils.ParseIPSloppy-ish: dotted IPv4 or an IPv6 literal */
+export function isIP(value: string): boolean {
+  if (IPV4.test(value)) return true;
+  return value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value) && (value.match(/::/g) ?? []).length <= 1;
+}
+
+/** validation.IsValidIP message */
+export const INVALID_IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';

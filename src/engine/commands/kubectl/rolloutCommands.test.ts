@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import { createCluster, type Cluster } from '../../index';
+import type { KubeObject } from '../../types/object';
+
+const ctx = { actor: 'test' };
+const template = (image: string, hash?: string) => ({
+  metadata: { labels: { app: 'web', ...(hash ? { 'pod-template-hash': hash } : {}) } },
+  spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 80, protocol: 'TCP' }] }] },
+});
+
+function deployment(c: Cluster, image: string, extra: Record<string, unknown> = {}): KubeObject {
+  return c.runtime.api.create(
+    'deployments',
+    'default',
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'web',
+        namespace: 'default',
+        annotations: { 'deployment.kubernetes.io/revision': '3' },
+      },
+      spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: template(image), ...extra },
+    },
+    ctx,
+  );
+}
+
+/** a ReplicaSet as the Deployment controller would have left it for one revision */
+function replicaSet(c: Cluster, d: KubeObject, revision: number, image: string, cause?: string): void {
+  const hash = `h${revision}`;
+  c.runtime.api.create(
+    'replicasets',
+    'default',
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: `web-${hash}`,
+        namespace: 'default',
+        labels: { app: 'web', 'pod-template-hash': hash },
+        annotations: {
+          'deployment.kubernetes.io/revision': String(revision),
+          ...(cause ? { 'kubernetes.io/change-cause': cause } : {}),
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'web',
+            uid: d.metadata.uid ?? '',
+            controller: true,
+          },
+        ],
+      },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { app: 'web', 'pod-template-hash': hash } },
+        template: template(image, hash),
+      },
+    },
+    ctx,
+  );
+}
+
+function withHistory(): Cluster {
+  const c = createCluster();
+  const d = deployment(c, 'nginx:1.27');
+  replicaSet(c, d, 1, 'nginx:1.25', 'kubectl create deployment web --image=nginx:1.25');
+  replicaSet(c, d, 2, 'nginx:1.26');
+  replicaSet(c, d, 3, 'nginx:1.27', 'image bump');
+  return c;
+}
+
+const getDeployment = (c: Cluster) =>
+  c.runtime.api.get('deployments', 'default', 'web') as Deployment & KubeObject;
+
+describe('kubectl rollout history', () => {
+  it('prints the REVISION / CHANGE-CAUSE table', () => {
+    expect(withHistory().run('kubectl rollout history deployment/web').stdout).toBe(
+      'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         kubectl create deployment web --image=nginx:1.25\n2         <none>\n3         image bump\n\n',
+    );
+  });
+  it('prints one revision as a pod template', () => {
+    const out = withHistory().run('kubectl rollout history deploy web --revision=2').stdout;
+    expect(out).toContain(
+      'deployment.apps/web with revision #2\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash=h2\n',
+    );
+    expect(out).toContain('  Containers:\n   web:\n    Image:\tnginx:1.26\n    Port:\t80/TCP\n');
+  });
+  it('errors on an unknown revision and an unknown kind', () => {
+    const c = withHistory();
+    expect(c.run('kubectl rollout history deployment/web --revision=9').stderr).toBe(
+      'error: unable to find the specified revision\n',
+    );
+    expect(c.run('kubectl rollout history widgets/web').stderr).toBe(
+      'error: the server doesn\'t have a resource type "widgets"\n',
+    );
+    expect(c.run('kubectl rollout history deployment/nope').stderr).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+    );
+  });
+  it('reports no history for a Deployment without ReplicaSets', () => {
+    const c = createCluster();
+    deployment(c, 'nginx');
+    expect(c.run('kubectl rollout history deployment/web').stdout).toBe(
+      'deployment.apps/web \nNo rollout history found.\n',
+    );
+  });
+});
+
+describe('kubectl rollout undo', () => {
+  it('rolls back to the previous revision, stripping pod-template-hash', () => {
+    const c = withHistory();
+    expect(c.run('kubectl rollout undo deployment/web')).toEqual({
+      code: 0,
+      stdout: 'deployment.apps/web rolled back\n',
+      stderr: '',
+    });
+    const d = getDeployment(c);
+    expect(d.spec?.template?.spec?.containers[0]?.image).toBe('nginx:1.26');
+    expect(d.spec?.template?.metadata?.labels).toEqual({ app: 'web' });
+    // the Deployment keeps its own revision annotation; the RS's revision is not copied
+    expect(d.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+  });
+  it('rolls back to a given revision and copies its change-cause', () => {
+    const c = withHistory();
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=1').stdout).toBe(
+      'deployment.apps/web rolled back\n',
+    );
+    const d = getDeployment(c);
+    expect(d.spec?.template?.spec?.containers[0]?.image).toBe('nginx:1.25');
+    expect(d.metadata?.annotations?.['kubernetes.io/change-cause']).toBe(
+      'kubectl create deployment web --image=nginx:1.25',
+    );
+  });
+  it('skips when the template already matches', () => {
+    expect(withHistory().run('kubectl rollout undo deployment/web --to-revision=3').stdout).toBe(
+      'deployment.apps/web skipped rollback (current template already matches revision 3)\n',
+    );
+  });
+  it('errors as kubectl does', () => {
+    const c = withHistory();
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=9').stderr).toBe(
+      'error: unable to find specified revision 9 in history\n',
+    );
+    c.run('kubectl rollout pause deployment/web');
+    expect(c.run('kubectl rollout undo deployment/web').stderr).toBe(
+      "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n",
+    );
+    const lone = createCluster();
+    deployment(lone, 'nginx');
+    expect(lone.run('kubectl rollout undo deployment/web').stderr).toBe(
+      'error: no rollout history found for deployment "web"\n',
+    );
+  });
+});
+
+describe('kubectl rollout pause / resume / restart', () => {
+  it('pauses and resumes', () => {
+    const c = withHistory();
+    expect(c.run('kubectl rollout pause deployment/web').stdout).toBe('deployment.apps/web paused\n');
+    expect(getDeployment(c).spec?.paused).toBe(true);
+    expect(c.run('kubectl rollout pause deployment/web')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: deployments.apps "web" is already paused\n',
+    });
+    expect(c.run('kubectl rollout restart deployment/web').stderr).toBe(
+      'error: deployments.apps "web" can\'t restart paused deployment (run rollout resume first)\n',
+    );
+    expect(c.run('kubectl rollout resume deployment/web').stdout).toBe('deployment.apps/web resumed\n');
+    expect(getDeployment(c).spec?.paused).toBeFalsy();
+    expect(c.run('kubectl rollout resume deployment/web').stderr).toBe(
+      'error: deployments.apps "web" is not paused\n',
+    );
+  });
+  it('restart stamps the template with the virtual time', () => {
+    const c = withHistory();
+    c.run('sim advance 90s');
+    expect(c.run('kubectl rollout restart deployment/web').stdout).toBe('deployment.apps/web restarted\n');
+    expect(getDeployment(c).spec?.template?.metadata?.annotations).toEqual({
+      'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:01:30Z',
+    });
+    expect(c.run('kubectl rollout restart deployment/web').stderr).toBe(
+      'error: failed to create patch for web: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+    );
+  });
+  it('restart with only a type restarts every Deployment in the namespace; none -> message', () => {
+    const c = withHistory();
+    expect(c.run('kubectl rollout restart deployment').stdout).toBe('deployment.apps/web restarted\n');
+    expect(c.run('kubectl rollout restart deployment -n kube-public')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'No resources found in kube-public namespace.\n',
+    });
+  });
+});
+
+describe('kubectl rollout status', () => {
+  it('prints the done line at once for a finished rollout', () => {
+    const c = createCluster();
+    const d = deployment(c, 'nginx');
+    c.runtime.api.updateStatus(
+      'deployments',
+      'default',
+      {
+        ...d,
+        status: {
+          observedGeneration: d.metadata.generation,
+          replicas: 3,
+          updatedReplicas: 3,
+          availableReplicas: 3,
+        },
+      },
+      ctx,
+    );
+    expect(c.run('kubectl rollout status deployment/web').stdout).toBe(
+      'deployment "web" successfully rolled out\n',
+    );
+  });
+
+  it('follows progress over virtual time, each distinct line once', () => {
+    const c = createCluster();
+    const d = deployment(c, 'nginx');
+    const gen = d.metadata.generation;
+    const steps = [
+      { observedGeneration: gen, replicas: 3, updatedReplicas: 1, availableReplicas: 2 },
+      { observedGeneration: gen, replicas: 3, updatedReplicas: 1, availableReplicas: 2 },
+      { observedGeneration: gen, replicas: 4, updatedReplicas: 3, availableReplicas: 3 },
+      { observedGeneration: gen, replicas: 3, updatedReplicas: 3, availableReplicas: 2 },
+      { observedGeneration: gen, replicas: 3, updatedReplicas: 3, availableReplicas: 3 },
+    ];
+    steps.forEach((status, i) =>
+      c.runtime.sim.schedule({
+        delayMs: (i + 1) * 5000,
+        actor: 'fake-deployment-controller',
+        label: 'status',
+        run: () =>
+          c.runtime.api.updateStatus(
+            'deployments',
+            'default',
+            { ...c.runtime.api.get('deployments', 'default', 'web'), status },
+            ctx,
+          ),
+      }),
+    );
+    const r = c.run('kubectl rollout status deployment/web');
+    expect(r.stdout).toBe(
+      [
+        'Waiting for deployment spec update to be observed...',
+        'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...',
+        'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
+        'Waiting for deployment "web" rollout to finish: 2 of 3 updated replicas are available...',
+        'deployment "web" successfully rolled out',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(0);
+    expect(c.nowMs()).toBe(25_000);
+  });
+
+  it('--watch=false prints the current state and returns', () => {
+    const c = createCluster();
+    deployment(c, 'nginx');
+    expect(c.run('kubectl rollout status deployment/web --watch=false')).toEqual({
+      code: 0,
+      stdout: 'Waiting for deployment spec update to be observed...\n',
+      stderr: '',
+    });
+  });
+
+  it('times out after --timeout', () => {
+    const c = createCluster();
+    deployment(c, 'nginx');
+    const r = c.run('kubectl rollout status deployment/web --timeout=30s');
+    expect(r).toEqual({
+      code: 1,
+      stdout: 'Waiting for deployment spec update to be observed...\n',
+      stderr: 'error: timed out waiting for the condition\n',
+    });
+    expect(c.nowMs()).toBe(30_000);
+  });
+
+  it('stops when the object is deleted', () => {
+    const c = createCluster();
+    deployment(c, 'nginx');
+    c.runtime.sim.schedule({
+      delayMs: 1000,
+      actor: 't',
+      label: 'rm',
+      run: () => c.runtime.api.delete('deployments', 'default', 'web', {}, ctx),
+    });
+    expect(c.run('kubectl rollout status deployment/web').stderr).toBe('error: object has been deleted\n');
+  });
+});

@@ -1,0 +1,49 @@
+// Every kubectl verb that writes: apply, create (-f and generators), replace, delete, label, annotate, patch, scale,
+// set image, wait, run, expose.
+import type { CommandSpec } from '../types';
+import { ArgsError } from '../args';
+import { errorLine } from './writeSupport';
+import { applyCommand } from './apply';
+import { createCommand } from './create';
+import { createGeneratorCommands } from './createDeployment';
+import { replaceCommand } from './replace';
+import { deleteCommand } from './delete';
+import { labelCommand } from './label';
+import { annotateCommand } from './annotate';
+import { patchCommand } from './patch';
+import { scaleCommand } from './scale';
+import { setImageCommand } from './setImage';
+import { waitCommand } from './wait';
+import { runCommand } from './run';
+import { exposeCommand } from './expose';
+
+/** every failure printed in kubectl's words (unknown types as `error: ...`), flag errors left to the dispatcher */
+function guarded(spec: CommandSpec): CommandSpec {
+  return {
+    ...spec,
+    run(args, ctx) {
+      try {
+        return spec.run(args, ctx);
+      } catch (e) {
+        if (e instanceof ArgsError) throw e;
+        return { code: 1, stdout: '', stderr: `${errorLine(e)}\n` };
+      }
+    },
+  };
+}
+
+export const writeCommands: CommandSpec[] = [
+  applyCommand,
+  createCommand,
+  ...createGeneratorCommands,
+  replaceCommand,
+  deleteCommand,
+  labelCommand,
+  annotateCommand,
+  patchCommand,
+  scaleCommand,
+  setImageCommand,
+  waitCommand,
+  runCommand,
+  exposeCommand,
+].map(guarded);

@@ -1,0 +1,25 @@
+// Which describer serves which kind (describe.go DescriberFor); everything else gets the generic describer.
+import type { Describer } from './types';
+import { describePod } from './pod';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
+import { describeNode } from './node';
+import { describeEndpointSlice, describeService } from './network';
+import { describeGeneric, describeNamespace } from './generic';
+
+const byKind: Record<string, Describer> = {
+  Pod: describePod,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
+  StatefulSet: describeStatefulSet,
+  DaemonSet: describeDaemonSet,
+  Node: describeNode,
+  Service: describeService,
+  EndpointSlice: describeEndpointSlice,
+  Namespace: describeNamespace,
+};
+
+export function describerForKind(kind: string): Describer {
+  return Object.prototype.hasOwnProperty.call(byKind, kind) ? (byKind[kind] as Describer) : describeGeneric;
+}
+
+export type { DescribeInputs, Describer } from './types';

@@ -1,0 +1,27 @@
+// The `sim` verbs, in the order `sim help` lists them.
+import type { CommandSpec } from '../types';
+import { helpCommand } from './help';
+import { timeCommand } from './simTime';
+import { advanceCommand } from './advance';
+import { settleCommand } from './settle';
+import { nodeAddCommand } from './nodeAdd';
+import { nodeFailCommand } from './nodeFail';
+import { nodeRecoverCommand } from './nodeRecover';
+import { seedCommand } from './seed';
+
+export const simVerbs: CommandSpec[] = [];
+simVerbs.push(
+  helpCommand(() => simVerbs, {
+    advance: '<duration>',
+    'node add': 'NAME',
+    'node fail': 'NAME',
+    'node recover': 'NAME',
+  }),
+  timeCommand,
+  advanceCommand,
+  settleCommand,
+  nodeAddCommand,
+  nodeFailCommand,
+  nodeRecoverCommand,
+  seedCommand,
+);

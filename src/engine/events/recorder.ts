@@ -1,0 +1,182 @@
+// core/v1 Event recorder mirroring client-go tools/record (event.go makeEvent, events_cache.go EventCorrelator):
+// spam filter, aggregation of similar events, and dedupe of identical ones into count/lastTimestamp.
+import type { KubeObject } from '../types/object';
+import type { ApiServer, RequestContext } from '../apiserver/types';
+import { StatusError } from '../apiserver/types';
+import type { Simulation } from '../sim/types';
+import { EPOCH_UNIX_DAYS } from '../sim/clock';
+import type { EventRecorder, EventSource, EventType } from './types';
+
+/** events_cache.go defaults */
+const MAX_LRU_CACHE_ENTRIES = 4096;
+const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000;
+const COMBINED_PREFIX = '(combined from similar events): ';
+const EPOCH_UNIX_MS = BigInt(EPOCH_UNIX_DAYS) * 86_400_000n;
+
+/** a bounded map that forgets the least recently used entry (golang-lru as the correlator uses it) */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.map.delete(key);
+    this.map.set(key, v);
+    if (this.map.size > MAX_LRU_CACHE_ENTRIES) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+  }
+}
+
+interface ObjectReference {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid?: string;
+  apiVersion: string;
+  resourceVersion?: string;
+}
+
+/** reference.GetReference: what involvedObject records */
+function referenceOf(obj: Readonly<KubeObject>): ObjectReference {
+  const ref: ObjectReference = { kind: obj.kind, name: obj.metadata.name ?? '', apiVersion: obj.apiVersion };
+  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
+  if (obj.metadata.uid) ref.uid = obj.metadata.uid;
+  if (obj.metadata.resourceVersion) ref.resourceVersion = obj.metadata.resourceVersion;
+  return ref;
+}
+
+interface Observation {
+  namespace: string;
+  name: string;
+  count: number;
+}
+interface AggregateRecord {
+  messages: Set<string>;
+  lastMs: number;
+}
+interface SpamBucket {
+  tokens: number;
+  lastMs: number;
+}
+
+export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecorder {
+  const observations = new Lru<Observation>();
+  const aggregates = new Lru<AggregateRecord>();
+  const spam = new Lru<SpamBucket>();
+  let lastNanos = 0n;
+
+  /** `<name>.<unix nanos in hex>`, unique even when two events share a virtual instant */
+  function eventName(objName: string): string {
+    let nanos = (EPOCH_UNIX_MS + BigInt(sim.clock.nowMs())) * 1_000_000n;
+    if (nanos <= lastNanos) nanos = lastNanos + 1n;
+    lastNanos = nanos;
+    return `${objName}.${nanos.toString(16)}`;
+  }
+
+  /** EventSourceObjectSpamFilter: a token bucket per (source, object, type) */
+  function allowedBySpamFilter(key: string, nowMs: number): boolean {
+    const b = spam.get(key) ?? { tokens: SPAM_BURST, lastMs: nowMs };
+    b.tokens = Math.min(SPAM_BURST, b.tokens + (nowMs - b.lastMs) / SPAM_REFILL_MS);
+    b.lastMs = nowMs;
+    const ok = b.tokens >= 1;
+    if (ok) b.tokens -= 1;
+    spam.set(key, b);
+    return ok;
+  }
+
+  /** EventAggregate: after 10 different messages for one (source, object, type, reason) within 10 min, combine them */
+  function aggregate(
+    aggregateKey: string,
+    message: string,
+    nowMs: number,
+  ): { message: string; combined: boolean } {
+    let rec = aggregates.get(aggregateKey);
+    if (!rec || nowMs - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { messages: new Set(), lastMs: nowMs };
+    rec.messages.add(message);
+    rec.lastMs = nowMs;
+    aggregates.set(aggregateKey, rec);
+    if (rec.messages.size < AGGREGATE_MAX_EVENTS) return { message, combined: false };
+    rec.messages.delete(message);
+    return { message: COMBINED_PREFIX + message, combined: true };
+  }
+
+  function bump(obs: Observation, message: string, now: string, ctx: RequestContext): boolean {
+    try {
+      api.patch(
+        'events',
+        obs.namespace,
+        obs.name,
+        'merge',
+        { count: obs.count + 1, lastTimestamp: now, message },
+        ctx,
+      );
+      obs.count += 1;
+      return true;
+    } catch (e) {
+      if (e instanceof StatusError && e.status.reason === 'NotFound') return false;
+      throw e;
+    }
+  }
+
+  function event(
+    obj: Readonly<KubeObject>,
+    type: EventType,
+    reason: string,
+    message: string,
+    source: EventSource,
+  ): void {
+    const ref = referenceOf(obj);
+    const nowMs = sim.clock.nowMs();
+    const now = sim.clock.toRfc3339(nowMs);
+    const host = source.host ?? '';
+    const objectPart = [ref.kind, ref.namespace ?? '', ref.name, '', ref.uid ?? '', ref.apiVersion];
+    if (!allowedBySpamFilter([source.component, host, ...objectPart, type].join(''), nowMs)) return;
+    const aggregateKey = [source.component, host, ...objectPart, type, reason].join('');
+    const agg = aggregate(aggregateKey, message, nowMs);
+    const key = agg.combined ? aggregateKey : aggregateKey + agg.message;
+    const ctx: RequestContext = {
+      actor: source.component,
+      cause: `event ${type} ${reason} on ${ref.kind}/${ref.name}`,
+    };
+    try {
+      const seen = observations.get(key);
+      if (seen && bump(seen, agg.message, now, ctx)) return;
+      const namespace = ref.namespace || 'default';
+      const ev: KubeObject = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: eventName(ref.name), namespace },
+        involvedObject: ref,
+        reason,
+        message: agg.message,
+        source: source.host
+          ? { component: source.component, host: source.host }
+          : { component: source.component },
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: host,
+      };
+      const created = api.create('events', namespace, ev, ctx);
+      observations.set(key, { namespace, name: created.metadata.name ?? '', count: 1 });
+    } catch (e) {
+      // client-go drops an event it cannot write (e.g. its namespace is terminating); recording never fails the caller
+      if (!(e instanceof StatusError)) throw e;
+    }
+  }
+
+  return { event };
+}

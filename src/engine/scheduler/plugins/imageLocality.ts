@@ -1,0 +1,70 @@
+// ImageLocality: favours nodes that already have the pod's images, scaled by how widely each image has spread.
+// mirrors pkg/scheduler/framework/plugins/imagelocality/image_locality.go (init containers count too).
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { PreScorePlugin, ScorePlugin } from '../framework/types';
+import { MAX_NODE_SCORE, success } from '../framework/types';
+
+export const IMAGE_LOCALITY = 'ImageLocality';
+const PRE_SCORE_KEY = 'PreScore' + IMAGE_LOCALITY;
+const MB = 1024 * 1024;
+export const MIN_THRESHOLD = 23 * MB;
+export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** normalizedImageName: append ':latest' when the name has no tag */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
+}
+
+/** calculatePriority: clamp to [23MiB, 1000MiB * containers] and scale to 0..100 */
+export function calculatePriority(sumScores: number, numContainers: number): number {
+  const maxThreshold = MAX_CONTAINER_THRESHOLD * numContainers;
+  const s = Math.min(Math.max(sumScores, MIN_THRESHOLD), maxThreshold);
+  return Math.trunc((MAX_NODE_SCORE * (s - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+}
+
+interface ImageState {
+  images: string[];
+  /** image -> number of nodes in the snapshot that have it */
+  numNodes: Map<string, number>;
+  totalNodes: number;
+}
+
+function imagesOf(pod: Pod): string[] {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) =>
+    normalizedImageName(c.image ?? ''),
+  );
+}
+
+export function newImageLocality(): PreScorePlugin & ScorePlugin {
+  return {
+    name: IMAGE_LOCALITY,
+    // NodeInfo.ImageStates' NumNodes is counted here once per cycle over the whole snapshot
+    preScore(state, pod, _nodes, ctx) {
+      const images = imagesOf(pod);
+      const numNodes = new Map<string, number>();
+      const all = ctx.snapshot.list();
+      for (const img of new Set(images)) {
+        let n = 0;
+        for (const ni of all) if (ni.imageSizes.has(img)) n++;
+        numNodes.set(img, n);
+      }
+      state.set(PRE_SCORE_KEY, { images, numNodes, totalNodes: all.length } satisfies ImageState);
+      return success();
+    },
+    score(state, pod, nodeInfo, ctx) {
+      let s = state.get(PRE_SCORE_KEY) as ImageState | undefined;
+      if (s === undefined) {
+        this.preScore?.(state, pod, [], ctx);
+        s = state.get(PRE_SCORE_KEY) as ImageState;
+      }
+      let sum = 0;
+      for (const img of s.images) {
+        const size = nodeInfo.imageSizes.get(img);
+        if (size === undefined) continue;
+        // scaledImageScore: size * (nodes having the image / total nodes)
+        sum += Math.trunc(size * ((s.numNodes.get(img) ?? 0) / s.totalNodes));
+      }
+      return calculatePriority(sum, s.images.length);
+    },
+  };
+}

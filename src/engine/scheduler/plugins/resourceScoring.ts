@@ -1,0 +1,162 @@
+// Resource scoring strategies shared by NodeResourcesFit (Least/Most/RequestedToCapacityRatio) and BalancedAllocation.
+// mirrors noderesources/resource_allocation.go, least_allocated.go, most_allocated.go,
+// requested_to_capacity_ratio.go and helper/shape_score.go BuildBrokenLinearFunction.
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { NodeInfo } from '../framework/types';
+import { MAX_NODE_SCORE } from '../framework/types';
+import { isScalarResourceName, nonZeroDefaults, podRequests } from './resources';
+
+export interface ResourceSpec {
+  name: string;
+  weight: number;
+}
+export interface UtilizationShapePoint {
+  utilization: number;
+  /** 0..10 (config.MaxCustomPriorityScore) */
+  score: number;
+}
+export type Scorer = (requested: number[], allocatable: number[]) => number;
+
+export const DEFAULT_RESOURCES: readonly ResourceSpec[] = [
+  { name: 'cpu', weight: 1 },
+  { name: 'memory', weight: 1 },
+];
+const MAX_CUSTOM_PRIORITY_SCORE = 10;
+const MAX_UTILIZATION = 100;
+
+const idiv = (a: number, b: number): number => Math.trunc(a / b);
+
+/** calculatePodResourceRequestList: with useRequested=false missing cpu/memory count as 100m/200Mi */
+export function podRequestList(pod: Pod, resources: readonly ResourceSpec[], useRequested: boolean): number[] {
+  const reqs = podRequests(pod, useRequested ? undefined : nonZeroDefaults());
+  return resources.map((r) => reqs.get(r.name) ?? 0);
+}
+
+/** mirrors calculateResourceAllocatableRequest: [allocatable, requested incl. the pod]; [0, 0] = not scored */
+function allocatableAndRequested(ni: NodeInfo, name: string, podRequest: number, useRequested: boolean): [number, number] {
+  const requested = useRequested ? ni.requested : ni.nonZeroRequested;
+  if (podRequest === 0 && isScalarResourceName(name)) return [0, 0];
+  switch (name) {
+    case 'cpu':
+      return [ni.allocatable.milliCPU, requested.milliCPU + podRequest];
+    case 'memory':
+      return [ni.allocatable.memory, requested.memory + podRequest];
+    case 'ephemeral-storage':
+      return [ni.allocatable.ephemeralStorage, ni.requested.ephemeralStorage + podRequest];
+    default: {
+      const alloc = ni.allocatable.scalar[name];
+      if (alloc !== undefined) return [alloc, (ni.requested.scalar[name] ?? 0) + podRequest];
+      return [0, 0];
+    }
+  }
+}
+
+/** resourceAllocationScorer.score */
+export function scoreNode(
+  ni: NodeInfo,
+  resources: readonly ResourceSpec[],
+  podReqs: readonly number[],
+  useRequested: boolean,
+  scorer: Scorer,
+): number {
+  const requested: number[] = [];
+  const allocatable: number[] = [];
+  resources.forEach((r, i) => {
+    const [alloc, req] = allocatableAndRequested(ni, r.name, podReqs[i] ?? 0, useRequested);
+    allocatable.push(alloc);
+    requested.push(alloc === 0 ? 0 : req);
+  });
+  return scorer(requested, allocatable);
+}
+
+function weightedScorer(resources: readonly ResourceSpec[], f: (req: number, cap: number) => number): Scorer {
+  return (requested, allocatable) => {
+    let nodeScore = 0;
+    let weightSum = 0;
+    requested.forEach((req, i) => {
+      const alloc = allocatable[i] ?? 0;
+      if (alloc === 0) return;
+      const w = resources[i]?.weight ?? 1;
+      nodeScore += f(req, alloc) * w;
+      weightSum += w;
+    });
+    return weightSum === 0 ? 0 : idiv(nodeScore, weightSum);
+  };
+}
+
+/** leastRequestedScore: (capacity - requested) * 100 / capacity; 0 when over capacity */
+export function leastAllocatedScorer(resources: readonly ResourceSpec[]): Scorer {
+  return weightedScorer(resources, (req, cap) => (req > cap ? 0 : idiv((cap - req) * MAX_NODE_SCORE, cap)));
+}
+
+/** mostRequestedScore: requested * 100 / capacity, requested capped at capacity */
+export function mostAllocatedScorer(resources: readonly ResourceSpec[]): Scorer {
+  return weightedScorer(resources, (req, cap) => idiv(Math.min(req, cap) * MAX_NODE_SCORE, cap));
+}
+
+/** helper.BuildBrokenLinearFunction: piecewise-linear over sorted shape points */
+export function brokenLinearFunction(shape: readonly UtilizationShapePoint[]): (p: number) => number {
+  return (p) => {
+    for (let i = 0; i < shape.length; i++) {
+      const cur = shape[i] as UtilizationShapePoint;
+      if (p <= cur.utilization) {
+        if (i === 0) return cur.score;
+        const prev = shape[i - 1] as UtilizationShapePoint;
+        return prev.score + idiv((cur.score - prev.score) * (p - prev.utilization), cur.utilization - prev.utilization);
+      }
+    }
+    return shape[shape.length - 1]?.score ?? 0;
+  };
+}
+
+/** requestedToCapacityRatioScorer: shape scores 0..10 scaled to 0..100; resources scoring 0 are left out */
+export function requestedToCapacityRatioScorer(
+  resources: readonly ResourceSpec[],
+  shape: readonly UtilizationShapePoint[],
+): Scorer {
+  const scaled = shape.map((p) => ({
+    utilization: p.utilization,
+    score: p.score * (MAX_NODE_SCORE / MAX_CUSTOM_PRIORITY_SCORE),
+  }));
+  const raw = brokenLinearFunction(scaled);
+  const resourceScore = (req: number, cap: number): number =>
+    cap === 0 || req > cap ? raw(MAX_UTILIZATION) : raw(idiv(req * MAX_UTILIZATION, cap));
+  return (requested, allocatable) => {
+    let nodeScore = 0;
+    let weightSum = 0;
+    requested.forEach((req, i) => {
+      const alloc = allocatable[i] ?? 0;
+      if (alloc === 0) return;
+      const w = resources[i]?.weight ?? 1;
+      const s = resourceScore(req, alloc);
+      if (s > 0) {
+        nodeScore += s * w;
+        weightSum += w;
+      }
+    });
+    return weightSum === 0 ? 0 : Math.round(nodeScore / weightSum);
+  };
+}
+
+/** balancedResourceScorer: (1 - std of min(1, requested/allocatable) fractions) * 100 */
+export function balancedResourceScorer(requested: number[], allocatable: number[]): number {
+  const fractions: number[] = [];
+  let total = 0;
+  requested.forEach((req, i) => {
+    const alloc = allocatable[i] ?? 0;
+    if (alloc === 0) return;
+    const f = Math.min(1, req / alloc);
+    total += f;
+    fractions.push(f);
+  });
+  let std = 0;
+  if (fractions.length === 2) {
+    std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2);
+  } else if (fractions.length > 2) {
+    const mean = total / fractions.length;
+    let sum = 0;
+    for (const f of fractions) sum += (f - mean) * (f - mean);
+    std = Math.sqrt(sum / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}

@@ -1,0 +1,41 @@
+// TaintToleration: filter on untolerated NoSchedule/NoExecute taints; score by intolerable PreferNoSchedule taints.
+// mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go.
+import type { Toleration } from 'kubernetes-types/core/v1';
+import type { FilterPlugin, PreScorePlugin, ScorePlugin } from '../framework/types';
+import { MAX_NODE_SCORE, success, unresolvable } from '../framework/types';
+import { defaultNormalizeScore } from './normalizeScore';
+import { doNotScheduleTaint, findMatchingUntoleratedTaint, tolerationsTolerateTaint } from './taints';
+
+export const TAINT_TOLERATION = 'TaintToleration';
+const PRE_SCORE_KEY = 'PreScore' + TAINT_TOLERATION;
+
+export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin {
+  return {
+    name: TAINT_TOLERATION,
+    filter(_state, pod, nodeInfo) {
+      const taint = findMatchingUntoleratedTaint(nodeInfo.node.spec?.taints, pod.spec?.tolerations, doNotScheduleTaint);
+      if (taint === undefined) return success();
+      return unresolvable(TAINT_TOLERATION, `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+    },
+    preScore(state, pod) {
+      // getAllTolerationPreferNoSchedule: tolerations with empty effect or PreferNoSchedule
+      const tols = (pod.spec?.tolerations ?? []).filter((t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule');
+      state.set(PRE_SCORE_KEY, tols);
+      return success();
+    },
+    score(state, pod, nodeInfo) {
+      const tols =
+        (state.get(PRE_SCORE_KEY) as Toleration[] | undefined) ??
+        (pod.spec?.tolerations ?? []).filter((t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule');
+      let count = 0;
+      for (const taint of nodeInfo.node.spec?.taints ?? []) {
+        if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, taint)) count++;
+      }
+      return count;
+    },
+    normalizeScore(_state, _pod, scores) {
+      defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+    },
+  };
+}
+

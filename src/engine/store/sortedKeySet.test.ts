@@ -1,0 +1,48 @@
+// SortedKeySet agrees with a plain sorted array under random adds/deletes, for membership and prefix ranges.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SortedKeySet } from './sortedKeySet';
+
+function range(set: SortedKeySet, prefix: string, after?: string): string[] {
+  const out: string[] = [];
+  set.forEachWithPrefix(prefix, (k) => out.push(k) > 0, after);
+  return out;
+}
+
+describe('SortedKeySet', () => {
+  it('matches a sorted array model (many chunks)', () => {
+    const key = fc.stringMatching(/^[ab]{0,3}\/[a-c]{1,4}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), key), { maxLength: 400 }),
+        fc.stringMatching(/^[ab]{0,2}/),
+        key,
+        (ops, prefix, after) => {
+          const set = new SortedKeySet();
+          const model = new Set<string>();
+          for (const [add, k] of ops) {
+            expect(add ? set.add(k) : set.delete(k)).toBe(add ? !model.has(k) : model.has(k));
+            if (add) model.add(k);
+            else model.delete(k);
+          }
+          const sorted = [...model].sort();
+          expect(set.keys()).toEqual(sorted);
+          expect(set.size).toBe(model.size);
+          expect(range(set, prefix)).toEqual(sorted.filter((k) => k.startsWith(prefix)));
+          expect(range(set, prefix, after)).toEqual(sorted.filter((k) => k.startsWith(prefix) && k > after));
+        },
+      ),
+    );
+  });
+
+  it('keeps order across chunk splits', () => {
+    const set = new SortedKeySet();
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${String((i * 7919) % 5000).padStart(5, '0')}`);
+    for (const k of keys) set.add(k);
+    expect(set.keys()).toEqual([...keys].sort());
+    expect(range(set, 'k0499')).toEqual(Array.from({ length: 10 }, (_, i) => `k0499${i}`));
+    for (const k of keys.slice(0, 4990)) set.delete(k);
+    expect(set.size).toBe(10);
+    expect(set.has(keys[4999] as string)).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+// End to end: the built app starts a cluster in a worker, draws its nodes, and applies a Pod typed into stdin.
+import { expect, test, type Page } from '@playwright/test';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: hello
+spec:
+  containers:
+    - name: hello
+      image: nginx:1.27
+`;
+
+async function runCommand(page: Page, line: string) {
+  const input = page.getByTestId('terminal-input');
+  await input.fill(line);
+  await input.press('Enter');
+}
+
+test('nodes are drawn, a pod applied from stdin appears unscheduled and is listed', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+
+  for (const name of ['control-plane', 'node-1', 'node-2', 'node-3']) {
+    await expect(page.getByTestId(`node-${name}`)).toBeVisible();
+  }
+  await expect(page.getByTestId('virtual-time')).toHaveText(/^\d+:\d\d:\d\d\.\d{3}$/);
+  await page.screenshot({ path: 'test-results/01-nodes.png' });
+
+  await page.getByTestId('yaml-input').fill(POD);
+  await runCommand(page, 'kubectl apply -f -');
+  const output = page.getByTestId('terminal-output');
+  await expect(output).toContainText('pod/hello created');
+
+  const pod = page.getByTestId('pod-hello');
+  await expect(pod).toBeVisible();
+  // no scheduler has bound it: the tile is drawn inside the unscheduled lane
+  const lane = await page.getByTestId('unscheduled-lane').boundingBox();
+  const tile = await pod.boundingBox();
+  expect(lane && tile).toBeTruthy();
+  expect(tile!.x).toBeGreaterThanOrEqual(lane!.x);
+  expect(tile!.y).toBeGreaterThanOrEqual(lane!.y);
+  expect(tile!.x + tile!.width).toBeLessThanOrEqual(lane!.x + lane!.width + 1);
+  expect(tile!.y + tile!.height).toBeLessThanOrEqual(lane!.y + lane!.height + 1);
+
+  await runCommand(page, 'kubectl get pods');
+  await expect(output).toContainText(/NAME\s+READY\s+STATUS/);
+  await expect(output).toContainText(/hello\s+0\/1\s+Pending/);
+  await page.screenshot({ path: 'test-results/02-pod-applied.png' });
+
+  // history: Up brings back the last command
+  const input = page.getByTestId('terminal-input');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('kubectl get pods');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('kubectl apply -f -');
+  await input.press('ArrowDown');
+  await input.press('ArrowDown');
+  await expect(input).toHaveValue('');
+
+  // errors go to stderr, shown in red
+  await runCommand(page, 'kubectl get pod nope');
+  await expect(page.locator('.terminal-stderr').last()).toContainText('pods "nope" not found');
+  await expect(page.locator('.terminal-stderr').last()).toHaveCSS('color', 'rgb(255, 123, 123)');
+
+  expect(pageErrors).toEqual([]);
+});
+
+test('Step 1s advances virtual time', async ({ page }) => {
+  await page.goto('/');
+  const time = page.getByTestId('virtual-time');
+  await expect(page.getByTestId('node-node-1')).toBeVisible();
+  const before = await time.textContent();
+  await page.getByRole('button', { name: 'Step 1s' }).click();
+  await expect(page.getByTestId('terminal-output')).toContainText('sim advance 1s');
+  await expect(time).not.toHaveText(before ?? '');
+  await page.screenshot({ path: 'test-results/03-stepped.png' });
+});
