@@ -1,5 +1,6 @@
 // The pods/binding subresource: assigns a pod to a node (mirrors pkg/registry/core/pod/storage BindingREST,
 // assignPod and setPodNodeAndMetadata). Bypasses pod update validation, as the registry does.
+import { cloneJson } from '../types/json';
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../types/object';
 import type { RequestContext } from './types';
@@ -21,7 +22,7 @@ export function bindPod(
   const key = keyOf(res, namespace, podName);
   const cur = core.store.get(key);
   if (!cur) throw newNotFound(res, podName);
-  const pod = structuredClone(cur.value) as unknown as {
+  const pod = cloneJson(cur.value) as unknown as {
     metadata: KubeObject['metadata'];
     spec?: Pod['spec'];
     status?: Pod['status'];

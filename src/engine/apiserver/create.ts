@@ -1,4 +1,5 @@
 // The create verb: decode, default, admit, prepare (rest.BeforeCreate), name generation, validate, store.
+import { cloneJson } from '../types/json';
 import type { KubeObject } from '../types/object';
 import type { RequestContext } from './types';
 import { apiVersionOf } from './types';
@@ -28,7 +29,7 @@ export function generateName(rng: Rng, base: string): string {
 
 /** decode: a fresh mutable copy with the resource's apiVersion/kind and a metadata object */
 export function decode(input: Readonly<KubeObject>, apiVersion: string, kind: string): KubeObject {
-  const obj = structuredClone(input) as KubeObject;
+  const obj = cloneJson(input) as KubeObject;
   obj.apiVersion = apiVersion;
   obj.kind = kind;
   if (typeof obj.metadata !== 'object' || obj.metadata === null) obj.metadata = {};

@@ -1,5 +1,6 @@
 // The delete verb: preconditions, graceful pod deletion (rest.BeforeDelete + pod CheckGracefulDelete), finalizers,
 // propagationPolicy finalizers (deletionFinalizersForGarbageCollection), mirroring registry/generic/registry/store.go Delete.
+import { cloneJson } from '../types/json';
 import type { KubeObject } from '../types/object';
 import type { DeleteOpts, RequestContext, ResourceInfo } from './types';
 import { resolveResource } from './registry';
@@ -110,7 +111,7 @@ export function deleteStored(
   opts: DeleteOpts,
   ctx: RequestContext,
 ): KubeObject {
-  const next = structuredClone(cur.value) as KubeObject;
+  const next = cloneJson(cur.value) as KubeObject;
   const bd = beforeDelete(core, res, next, opts);
   if (bd.pending) return cur.value as KubeObject;
   const newFinalizers = propagationFinalizers(next.metadata.finalizers, opts.propagationPolicy);
@@ -142,14 +143,7 @@ export function deleteObject(
   const cur = core.store.get(key);
   if (!cur) throw newNotFound(res, name);
   checkPreconditions(res, cur.value, opts);
-  runAdmission(
-    core.plugins,
-    'DELETE',
-    res,
-    structuredClone(cur.value) as KubeObject,
-    cur.value,
-    core.admissionApi,
-  );
+  runAdmission(core.plugins, 'DELETE', res, cloneJson(cur.value) as KubeObject, cur.value, core.admissionApi);
   if (res.kind === 'Namespace' && res.group === '')
     return deleteNamespace(core, res, key, cur, opts, ctx, deleteStored);
   return deleteStored(core, res, key, cur, opts, ctx);

@@ -1,5 +1,6 @@
 // Namespace deletion (pkg/registry/core/namespace/storage/storage.go Delete): the first delete marks the namespace
 // Terminating; it goes only once spec.finalizers is empty. Until a namespace controller exists, a stand-in empties it.
+import { cloneJson } from '../types/json';
 import type { KubeObject } from '../types/object';
 import type { KeyValue } from '../store/types';
 import { registryPrefix } from '../store/keys';
@@ -33,7 +34,7 @@ export function deleteNamespace(
 ): KubeObject {
   const ns = cur.value;
   if (!ns.metadata.deletionTimestamp) {
-    const next = structuredClone(ns) as KubeObject;
+    const next = cloneJson(ns) as KubeObject;
     next.metadata.deletionTimestamp = core.sim.clock.nowRfc3339();
     next.status = { ...((next.status as object | undefined) ?? {}), phase: 'Terminating' };
     const finalizers = propagationFinalizers(next.metadata.finalizers, opts.propagationPolicy);
@@ -79,7 +80,7 @@ function cleanupPass(
     }
   }
   if (contentCount(core, name) > 0) return false;
-  const finalized = structuredClone(cur.value) as KubeObject;
+  const finalized = cloneJson(cur.value) as KubeObject;
   finalized.spec = { ...((finalized.spec as object | undefined) ?? {}), finalizers: [] };
   const kv = storeUpdate(core, nsRes, nsKey, finalized, cur.modRevision);
   record(core, { ...STAND_IN, cause }, 'finalize', nsRes, kv.value, kv.modRevision);

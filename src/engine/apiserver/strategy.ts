@@ -1,5 +1,6 @@
 // Per-kind create/update preparation, mirroring the PrepareForCreate / PrepareForUpdate of pkg/registry/*/strategy.go:
 // which kinds track metadata.generation, what status a new object starts with, what the main resource may not change.
+import { cloneJson } from '../types/json';
 import type { KubeObject } from '../types/object';
 import type { ResourceInfo } from './types';
 import { computePodQos } from './podQos';
@@ -107,7 +108,7 @@ export function specChanged(next: Readonly<KubeObject>, old: Readonly<KubeObject
 export function prepareForUpdate(res: ResourceInfo, next: KubeObject, old: Readonly<KubeObject>): void {
   if (res.hasStatus) {
     if (old.status === undefined) delete next.status;
-    else next.status = structuredClone(old.status);
+    else next.status = cloneJson(old.status);
   }
   const oldGen = old.metadata.generation;
   if (oldGen === undefined) {

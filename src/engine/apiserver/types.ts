@@ -129,7 +129,12 @@ export interface ApiServer {
   /** full replace; metadata.resourceVersion, when set, is a precondition (409 Conflict) */
   update(resource: string, namespace: string | undefined, obj: KubeObject, ctx: RequestContext): KubeObject;
   /** the status subresource: only .status changes */
-  updateStatus(resource: string, namespace: string | undefined, obj: KubeObject, ctx: RequestContext): KubeObject;
+  updateStatus(
+    resource: string,
+    namespace: string | undefined,
+    obj: KubeObject,
+    ctx: RequestContext,
+  ): KubeObject;
   patch(
     resource: string,
     namespace: string | undefined,

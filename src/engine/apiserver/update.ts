@@ -1,5 +1,6 @@
 // The update, updateStatus and patch verbs: resourceVersion preconditions, rest.BeforeUpdate, the status
 // subresource, no-op detection, and deletion once the last finalizer of a deleting object goes.
+import { cloneJson } from '../types/json';
 import type { KubeObject } from '../types/object';
 import type { JsonObject, JsonValue } from '../types/json';
 import type { KeyValue } from '../store/types';
@@ -23,7 +24,7 @@ export type UpdateMode = 'main' | 'status';
 
 /** the object as a delete leaves it in watch events and replies: last state, resourceVersion of the deletion */
 export function deletedObject(kv: KeyValue, revision: number): KubeObject {
-  const obj = structuredClone(kv.value) as KubeObject;
+  const obj = cloneJson(kv.value) as KubeObject;
   obj.metadata.resourceVersion = String(revision);
   return deepFreeze(obj);
 }
@@ -37,9 +38,9 @@ function nextObject(
   mode: UpdateMode,
 ): KubeObject {
   if (mode === 'status') {
-    const next = structuredClone(old) as KubeObject;
+    const next = cloneJson(old) as KubeObject;
     if (input.status === undefined) delete next.status;
-    else next.status = structuredClone(input.status);
+    else next.status = cloneJson(input.status);
     return next;
   }
   defaultObject(res, input);
@@ -145,7 +146,7 @@ export function patchObject(
   const key = keyOf(res, ns, name);
   const cur = core.store.get(key);
   if (!cur) throw newNotFound(res, name);
-  const patched = applyPatch(structuredClone(cur.value) as unknown as JsonObject, type, patch, res.kind);
+  const patched = applyPatch(cloneJson(cur.value) as unknown as JsonObject, type, patch, res.kind);
   if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) {
     throw newBadRequest('the patched object is not a JSON object');
   }

@@ -1,8 +1,9 @@
-// How kubectl prints a Status error from the server (k8s.io/kubectl/pkg/cmd/util/helpers.go standardErrorMessage).
+// How kubectl prints a Status error from the server (k8s.io/kubectl/pkg/cmd/util/helpers.go standardErrorMessage):
+// Invalid errors as `The Deployment "web" is invalid: ...` (bullets when several), others as `Error from server (Reason): ...`.
 import type { Status } from '../apiserver/types';
+import { formatInvalidForKubectl } from '../apiserver/errors';
 
 export function formatStatusError(status: Status): string {
-  // Invalid errors print their own multi-line message without the "Error from server" prefix
-  if (status.reason === 'Invalid') return status.message;
+  if (status.reason === 'Invalid' && status.details?.kind) return formatInvalidForKubectl(status);
   return `Error from server (${status.reason}): ${status.message}`;
 }

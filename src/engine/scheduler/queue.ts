@@ -58,8 +58,8 @@ export class SchedulingQueue {
   private schedulingCycle = 0;
   private moveRequestCycle = -1;
   private backoffTimer: TimerHandle | undefined;
-  private readonly initialMs: number;
-  private readonly maxMs: number;
+  private initialMs: number;
+  private maxMs: number;
   private readonly maxUnschedMs: number;
   private readonly actor: string;
 
@@ -71,6 +71,12 @@ export class SchedulingQueue {
     this.maxMs = opts.maxBackoffMs ?? 10_000;
     this.maxUnschedMs = opts.maxInUnschedulableMs ?? 5 * 60_000;
     this.actor = opts.actor ?? 'default-scheduler';
+  }
+
+  /** podInitialBackoffSeconds / podMaxBackoffSeconds changed in the configuration */
+  setBackoff(initialMs: number, maxMs: number): void {
+    this.initialMs = initialMs;
+    this.maxMs = maxMs;
   }
 
   private now(): number {

@@ -16,7 +16,12 @@ export const serviceAccountAdmission: AdmissionPlugin = {
     if (!spec.serviceAccountName) spec.serviceAccountName = DEFAULT_SERVICE_ACCOUNT;
     obj.spec = spec;
     const ns = obj.metadata.namespace ?? '';
-    if (!api.get('serviceaccounts', ns, spec.serviceAccountName)) {
+    // For `default` the real plugin retries its lookup for a while (getServiceAccount, numRetries 10), waiting for
+    // the serviceaccount controller that creates it with the namespace; kubesim's commands don't advance time, so a
+    // pod in a brand-new namespace is admitted as the retry would eventually admit it.
+    const awaitedDefault =
+      spec.serviceAccountName === DEFAULT_SERVICE_ACCOUNT && api.get('namespaces', undefined, ns);
+    if (!awaitedDefault && !api.get('serviceaccounts', ns, spec.serviceAccountName)) {
       throw newForbidden(
         resource,
         admissionName(obj),

@@ -1,5 +1,6 @@
 // Pod create and update validation: on update only images, activeDeadlineSeconds, added tolerations may change.
 // mirrors pkg/apis/core/validation/validation.go ValidatePodCreate / ValidatePodUpdate / validateOnlyAddedTolerations.
+import { cloneJson } from '../../types/json';
 import type { PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types/object';
 import { fieldError, type FieldError } from '../fieldErrors';
@@ -75,7 +76,7 @@ export function validatePodUpdate(pod: KubeObject, old: KubeObject): FieldError[
     ...validateOnlyAddedTolerations(next.tolerations ?? [], prev.tolerations ?? [], 'spec.tolerations'),
   );
   // munge the allowed changes back to their old values, then demand equality
-  const munged: PodSpec = structuredClone(next);
+  const munged: PodSpec = cloneJson(next);
   munged.containers?.forEach((c, i) => {
     const oc = prev.containers?.[i];
     if (oc) c.image = oc.image;

@@ -1,6 +1,7 @@
 // PersistentVolumeClaim and PersistentVolume validation.
 // mirrors pkg/apis/core/validation/validation.go ValidatePersistentVolumeClaimSpec / ValidatePersistentVolume /
 // ValidatePersistentVolumeClaimUpdate.
+import { cloneJson } from '../../types/json';
 import type { PersistentVolumeClaimSpec, PersistentVolumeSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types/object';
 import { fieldError, type FieldError } from '../fieldErrors';
@@ -71,7 +72,7 @@ export function validatePersistentVolumeClaimSpec(
 /** ValidatePersistentVolumeClaimUpdate: a claim's spec is immutable except resources.requests */
 export function validatePersistentVolumeClaimUpdate(next: KubeObject, old: KubeObject): FieldError[] {
   const strip = (o: KubeObject): Record<string, unknown> => {
-    const spec = structuredClone((o.spec ?? {}) as PersistentVolumeClaimSpec);
+    const spec = cloneJson((o.spec ?? {}) as PersistentVolumeClaimSpec);
     if (spec.resources) delete spec.resources.requests;
     delete spec.volumeAttributesClassName;
     return spec as Record<string, unknown>;

@@ -48,3 +48,14 @@ describe('translateTimestampSince', () => {
   it('measures from the simulation epoch', () =>
     expect(translateTimestampSince('2025-01-01T00:00:00Z', 5 * m + 3 * s)).toBe('5m3s'));
 });
+
+describe('humanDuration properties', () => {
+  it('always prints one or two unit groups for non-negative durations', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 * y }), (ms) => {
+        expect(humanDuration(ms)).toMatch(/^\d+[smhdy](\d+[smhd])?$/);
+      }),
+    );
+  });
+});

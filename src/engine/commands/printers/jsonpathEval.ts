@@ -120,3 +120,16 @@ export function executeJsonPath(template: string, data: unknown): string {
   const nodes = parseJsonPath(template);
   return exec(nodes, data as V);
 }
+
+/** every value the template's actions select (jsonpath-as-json prints them as one JSON array) */
+export function jsonPathValues(template: string, data: unknown): JsonValue[] {
+  const out: JsonValue[] = [];
+  const collect = (nodes: readonly Node[], cur: V) => {
+    for (const node of nodes) {
+      if (node.t === 'action') for (const v of walkPath([cur], node.path)) out.push(v as JsonValue);
+      else if (node.t === 'range') for (const item of walkPath([cur], node.path)) collect(node.body, item);
+    }
+  };
+  collect(parseJsonPath(template), data as V);
+  return out;
+}

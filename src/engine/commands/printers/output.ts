@@ -4,7 +4,8 @@ import type { KubeObject } from '../../types/object';
 import type { JsonValue } from '../../types/json';
 import { asList, printJson, printYaml, sortKeysDeep } from './jsonOutput';
 import { executeJsonPath, JsonPathError, parseJsonPath } from './jsonpath';
-import { parseCustomColumns, printCustomColumns, type CustomColumn } from './customColumns';
+import { jsonPathValues } from './jsonpathEval';
+import { goFmtV, parseCustomColumns, printCustomColumns, type CustomColumn } from './customColumns';
 import { kindPrefix } from './format';
 
 export type OutputFormat =
@@ -31,7 +32,7 @@ export function parseOutputFormat(o: string | undefined): OutputFormat {
     try {
       parseJsonPath(arg);
     } catch (e) {
-      throw new Error(`error parsing jsonpath ${arg}, ${(e as Error).message}`);
+      throw new Error(`error parsing jsonpath ${arg}, ${(e as Error).message}`, { cause: e });
     }
     return { kind: 'jsonpath', template: arg, asJson: fmt === 'jsonpath-as-json' };
   }
@@ -44,6 +45,19 @@ export function parseOutputFormat(o: string | undefined): OutputFormat {
 /** `kind.group/name` lines (-o name) */
 export function printNames(objs: readonly KubeObject[]): string {
   return objs.map((o) => `${kindPrefix(o.apiVersion, o.kind)}/${o.metadata.name ?? ''}\n`).join('');
+}
+
+/** -o jsonpath / jsonpath-as-json, with client-go's execution error text */
+function runJsonPath(template: string, asJson: boolean, data: JsonValue): string {
+  try {
+    return asJson ? printJson(jsonPathValues(template, data)) : executeJsonPath(template, data);
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    throw new Error(
+      `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goFmtV(data)}\n\n`,
+      { cause: e },
+    );
+  }
 }
 
 /**
@@ -67,15 +81,6 @@ export function printStructured(
     case 'custom-columns':
       return printCustomColumns(objs, fmt.columns, noHeaders);
     case 'jsonpath':
-      try {
-        return executeJsonPath(fmt.template, data);
-      } catch (e) {
-        if (e instanceof JsonPathError) {
-          throw new Error(
-            `error executing jsonpath ${JSON.stringify(fmt.template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${fmt.template}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n`,
-          );
-        }
-        throw e;
-      }
+      return runJsonPath(fmt.template, fmt.asJson, data);
   }
 }

@@ -1,7 +1,7 @@
 // ImageLocality: favours nodes that already have the pod's images, scaled by how widely each image has spread.
 // mirrors pkg/scheduler/framework/plugins/imagelocality/image_locality.go (init containers count too).
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { PreScorePlugin, ScorePlugin } from '../framework/types';
+import type { PluginContext, PreScorePlugin, ScorePlugin } from '../framework/types';
 import { MAX_NODE_SCORE, success } from '../framework/types';
 
 export const IMAGE_LOCALITY = 'ImageLocality';
@@ -35,28 +35,28 @@ function imagesOf(pod: Pod): string[] {
   );
 }
 
+/** NodeInfo.ImageStates' NumNodes, counted once per cycle over the whole snapshot */
+function imageStateOf(pod: Pod, ctx: PluginContext): ImageState {
+  const images = imagesOf(pod);
+  const numNodes = new Map<string, number>();
+  const all = ctx.snapshot.list();
+  for (const img of new Set(images)) {
+    let n = 0;
+    for (const ni of all) if (ni.imageSizes.has(img)) n++;
+    numNodes.set(img, n);
+  }
+  return { images, numNodes, totalNodes: all.length };
+}
+
 export function newImageLocality(): PreScorePlugin & ScorePlugin {
   return {
     name: IMAGE_LOCALITY,
-    // NodeInfo.ImageStates' NumNodes is counted here once per cycle over the whole snapshot
     preScore(state, pod, _nodes, ctx) {
-      const images = imagesOf(pod);
-      const numNodes = new Map<string, number>();
-      const all = ctx.snapshot.list();
-      for (const img of new Set(images)) {
-        let n = 0;
-        for (const ni of all) if (ni.imageSizes.has(img)) n++;
-        numNodes.set(img, n);
-      }
-      state.set(PRE_SCORE_KEY, { images, numNodes, totalNodes: all.length } satisfies ImageState);
+      state.set(PRE_SCORE_KEY, imageStateOf(pod, ctx));
       return success();
     },
     score(state, pod, nodeInfo, ctx) {
-      let s = state.get(PRE_SCORE_KEY) as ImageState | undefined;
-      if (s === undefined) {
-        this.preScore?.(state, pod, [], ctx);
-        s = state.get(PRE_SCORE_KEY) as ImageState;
-      }
+      const s = (state.get(PRE_SCORE_KEY) as ImageState | undefined) ?? imageStateOf(pod, ctx);
       let sum = 0;
       for (const img of s.images) {
         const size = nodeInfo.imageSizes.get(img);

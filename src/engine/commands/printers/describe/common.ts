@@ -3,7 +3,8 @@
 import type { Event, Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { DescribeWriter } from './writer';
 import { civilFromDays, EPOCH_UNIX_DAYS } from '../../../sim/clock';
-import { timestampMs, translateTimestampSince } from '../../printers/age';
+import { timestampMs } from '../age';
+import { eventInterval } from '../eventsTable';
 import { eventLastSeenMs } from '../columns/events';
 
 const DAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
@@ -120,12 +121,6 @@ export function printTolerationsMultiline(
   });
 }
 
-/** first time an event was seen (eventTime, else firstTimestamp) */
-const firstSeen = (e: Event, nowMs: number): string =>
-  e.eventTime
-    ? translateTimestampSince(e.eventTime, nowMs)
-    : translateTimestampSince(e.firstTimestamp, nowMs);
-
 /** mirrors DescribeEvents: sorted oldest first (event.SortableEvents by lastTimestamp) */
 export function describeEvents(w: DescribeWriter, events: readonly Event[] | undefined, nowMs: number): void {
   if (events === undefined) return;
@@ -138,13 +133,7 @@ export function describeEvents(w: DescribeWriter, events: readonly Event[] | und
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
-    const first = firstSeen(e, nowMs);
-    let interval = first;
-    if (e.series) {
-      interval = `${translateTimestampSince(e.series.lastObservedTime, nowMs)} (x${e.series.count ?? 0} over ${first})`;
-    } else if ((e.count ?? 0) > 1) {
-      interval = `${translateTimestampSince(e.lastTimestamp, nowMs)} (x${e.count ?? 0} over ${first})`;
-    }
+    const interval = eventInterval(e, nowMs);
     const source = e.source?.component || e.reportingComponent || '';
     let message = (e.message ?? '').trim();
     if (e.involvedObject?.fieldPath) message = `${e.involvedObject.fieldPath}: ${message}`;

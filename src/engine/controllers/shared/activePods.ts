@@ -1,0 +1,131 @@
+// Deletion order of a controller's pods (mirrors pkg/controller/controller_utils.go ActivePodsWithRanks.Less
+// with PodDeletionCost and LogarithmicScaleDown on, and replica_set.go getPodsRankedByRelatedPodsOnSameNode).
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../types/object';
+import { isPodActive, isPodReady, podReadyTimeMs, timeMs } from './podUtil';
+
+/** the annotation read by helper.GetDeletionCostFromPodAnnotations */
+export const POD_DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+
+const PHASE_ORDINAL: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
+
+export interface RankedPod<T extends Readonly<KubeObject> = Readonly<KubeObject>> {
+  pod: T;
+  /** active pods of related controllers on this pod's node */
+  rank: number;
+}
+
+/** GetDeletionCostFromPodAnnotations: int32, default 0 (an invalid value counts as 0 here) */
+export function podDeletionCost(pod: Readonly<KubeObject>): number {
+  const v = pod.metadata.annotations?.[POD_DELETION_COST_ANNOTATION];
+  if (v === undefined || !/^[+-]?\d+$/.test(v.trim())) return 0;
+  const n = Number(v.trim());
+  return n > 2147483647 || n < -2147483648 ? 0 : n;
+}
+
+function nodeName(p: Readonly<KubeObject>): string {
+  return (p as Readonly<Pod>).spec?.nodeName ?? '';
+}
+
+function phaseOrdinal(p: Readonly<KubeObject>): number {
+  return PHASE_ORDINAL[(p as Readonly<Pod>).status?.phase ?? ''] ?? 0;
+}
+
+/** max restartCount over containers (and restartable init containers, as sidecars count) */
+export function maxContainerRestarts(p: Readonly<KubeObject>): number {
+  const st = (p as Readonly<Pod>).status;
+  let max = 0;
+  for (const c of st?.containerStatuses ?? []) max = Math.max(max, c.restartCount ?? 0);
+  const sidecars = new Set(
+    ((p as Readonly<Pod>).spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
+  );
+  for (const c of st?.initContainerStatuses ?? []) if (sidecars.has(c.name)) max = Math.max(max, c.restartCount ?? 0);
+  return max;
+}
+
+/** floor(log2(now - t)) in nanoseconds; -1 when t is not before now (logarithmicRankDiff's bucket) */
+function logBucket(tMs: number, nowMs: number): number {
+  const dNs = (nowMs - tMs) * 1e6;
+  return dNs > 0 ? Math.floor(Math.log2(dNs)) : -1;
+}
+
+/** afterOrZero: zero time first, otherwise later first */
+function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
+  if (t1 === undefined || t2 === undefined) return t1 === undefined;
+  return t1 > t2;
+}
+
+/** compare two times newer-first with logarithmic bucketing and a UID tie-break; undefined when equal */
+function newerFirst(
+  t1: number | undefined,
+  t2: number | undefined,
+  uid1: string,
+  uid2: string,
+  nowMs: number | undefined,
+): boolean | undefined {
+  if (t1 === t2) return undefined;
+  if (nowMs === undefined || t1 === undefined || t2 === undefined) return afterOrZero(t1, t2);
+  const diff = logBucket(t1, nowMs) - logBucket(t2, nowMs);
+  if (diff === 0) return uid1 < uid2;
+  return diff < 0;
+}
+
+/** ActivePodsWithRanks.Less: true when a should be deleted before b */
+export function activePodLess(a: RankedPod, b: RankedPod, nowMs: number | undefined): boolean {
+  const pa = a.pod;
+  const pb = b.pod;
+  // 1. unassigned < assigned
+  const na = nodeName(pa);
+  const nb = nodeName(pb);
+  if (na !== nb && (na === '' || nb === '')) return na === '';
+  // 2. Pending < Unknown < Running
+  const oa = phaseOrdinal(pa);
+  const ob = phaseOrdinal(pb);
+  if (oa !== ob) return oa < ob;
+  // 3. not ready < ready
+  const ra = isPodReady(pa);
+  const rb = isPodReady(pb);
+  if (ra !== rb) return !ra;
+  // 4. lower pod-deletion-cost < higher
+  const ca = podDeletionCost(pa);
+  const cb = podDeletionCost(pb);
+  if (ca !== cb) return ca < cb;
+  // 5. doubled up (higher rank) < not doubled up
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  const uidA = pa.metadata.uid ?? '';
+  const uidB = pb.metadata.uid ?? '';
+  // 6. both ready: ready for less time < more time
+  if (ra && rb) {
+    const r = newerFirst(podReadyTimeMs(pa), podReadyTimeMs(pb), uidA, uidB, nowMs);
+    if (r !== undefined) return r;
+  }
+  // 7. higher restart count < lower
+  const xa = maxContainerRestarts(pa);
+  const xb = maxContainerRestarts(pb);
+  if (xa !== xb) return xa > xb;
+  // 8. newer creationTimestamp < older
+  const r = newerFirst(timeMs(pa.metadata.creationTimestamp), timeMs(pb.metadata.creationTimestamp), uidA, uidB, nowMs);
+  return r ?? false;
+}
+
+/** a comparator for Array.sort built from activePodLess */
+export function compareActivePods(nowMs: number | undefined): (a: RankedPod, b: RankedPod) => number {
+  return (a, b) => (activePodLess(a, b, nowMs) ? -1 : activePodLess(b, a, nowMs) ? 1 : 0);
+}
+
+/** getPodsRankedByRelatedPodsOnSameNode: rank = active related pods on the same node */
+export function rankPodsByRelatedPodsOnSameNode<T extends Readonly<KubeObject>>(
+  podsToRank: readonly T[],
+  relatedPods: readonly Readonly<KubeObject>[],
+): RankedPod<T>[] {
+  const podsOnNode = new Map<string, number>();
+  for (const p of relatedPods) {
+    if (isPodActive(p)) podsOnNode.set(nodeName(p), (podsOnNode.get(nodeName(p)) ?? 0) + 1);
+  }
+  return podsToRank.map((pod) => ({ pod, rank: podsOnNode.get(nodeName(pod)) ?? 0 }));
+}
+
+/** sort ranked pods into deletion order (most deletable first) */
+export function sortActivePodsWithRanks<T extends Readonly<KubeObject>>(ranked: RankedPod<T>[], nowMs: number | undefined): T[] {
+  return ranked.sort(compareActivePods(nowMs)).map((r) => r.pod);
+}

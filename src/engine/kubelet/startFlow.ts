@@ -1,0 +1,160 @@
+// Starting a pod, stage by stage (admit -> sandbox -> per container: pull -> create/start; init containers run to
+// completion first), mirroring pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod and its Events.
+import type { KubeletOps } from './kubeletOps';
+import type { ContainerRun, PodWorker } from './podWorker';
+import { appContainers, initContainers, podKey, setCondition } from './podWorker';
+import { alreadyPresentMessage, needsPull, pulledMessage, pullingMessage } from './images';
+import { crashDelayMs } from './appModel';
+import { onContainerExit } from './crashFlow';
+
+interface ContainerSpecLite {
+  name: string;
+  image?: string;
+  imagePullPolicy?: string;
+}
+
+function nodeInternalIP(ops: KubeletOps, node: string): string | undefined {
+  const addrs = (ops.nodeOf(node)?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses;
+  return addrs?.find((a) => a.type === 'InternalIP')?.address;
+}
+
+/** stage admit: the kubelet accepts the pod; Pending with containers waiting */
+export function admit(ops: KubeletOps, w: PodWorker): void {
+  const now = ops.nowMs();
+  w.hostIP = nodeInternalIP(ops, w.node);
+  w.startTimeMs = now;
+  const hasInit = initContainers(w).length > 0;
+  for (const c of w.containers) c.waitingReason = c.init || hasInit ? 'PodInitializing' : 'ContainerCreating';
+  setCondition(w, 'PodReadyToStartContainers', 'False', now);
+  setCondition(w, 'Initialized', hasInit ? 'False' : 'True', now);
+  setCondition(w, 'Ready', 'False', now);
+  setCondition(w, 'ContainersReady', 'False', now);
+  ops.writeStatus(w, `kubelet stage admit: pod ${podKey(w)} admitted on ${w.node}`);
+  ops.after(w, 'flow', ops.delayOf('sandbox'), 'sandbox', () => sandbox(ops, w));
+}
+
+/** stage sandbox: the pod sandbox is up and the CNI gave it an IP from the node's podCIDR */
+function sandbox(ops: KubeletOps, w: PodWorker): void {
+  const podCIDR = (ops.nodeOf(w.node)?.spec as { podCIDR?: string } | undefined)?.podCIDR;
+  if (!w.podIP) w.podIP = ops.ipam.forNode(w.node, podCIDR)?.allocate();
+  w.sandboxReady = true;
+  setCondition(w, 'PodReadyToStartContainers', 'True', ops.nowMs());
+  ops.writeStatus(w, `kubelet stage sandbox: pod sandbox ready, podIP ${w.podIP ?? '<none>'}`);
+  nextContainer(ops, w);
+}
+
+function specOf(ops: KubeletOps, w: PodWorker, c: ContainerRun): ContainerSpecLite | undefined {
+  const spec = ops.podOf(w)?.spec as { containers?: ContainerSpecLite[]; initContainers?: ContainerSpecLite[] } | undefined;
+  return (c.init ? spec?.initContainers : spec?.containers)?.find((s) => s.name === c.name);
+}
+
+/** the next container of the start flow: pull its image if needed, then create and start it */
+export function nextContainer(ops: KubeletOps, w: PodWorker): void {
+  const c = w.containers[w.cursor];
+  if (!c) return;
+  const policy = specOf(ops, w, c)?.imagePullPolicy;
+  if (needsPull(policy, c.image, ops.images.isPresent(w.node, c.image))) {
+    ops.event(w, 'Normal', 'Pulling', pullingMessage(c.image));
+    ops.trace(w, 'pullImage', `kubelet stage pullImage: pulling ${c.image} for container ${c.name}`);
+    const pullMs = ops.delayOf('pullImage');
+    ops.after(w, 'flow', pullMs, `pull ${c.image}`, () => {
+      ops.images.markPulled(w.node, c.image);
+      ops.event(w, 'Normal', 'Pulled', pulledMessage(c.image, pullMs, pullMs, ops.images.sizeBytes(c.image)));
+      ops.after(w, 'flow', ops.delayOf('createContainer'), `create ${c.name}`, () => startContainer(ops, w, c));
+    });
+    return;
+  }
+  ops.event(w, 'Normal', 'Pulled', alreadyPresentMessage(c.image));
+  ops.after(w, 'flow', ops.delayOf('createContainer'), `create ${c.name}`, () => startContainer(ops, w, c));
+}
+
+/** create + start one container (Created, Started Events) and post its running state */
+export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
+  const now = ops.nowMs();
+  c.containerID = `containerd://${ops.rng.string(64, '0123456789abcdef')}`;
+  c.state = 'running';
+  c.startedAtMs = now;
+  c.terminated = undefined;
+  c.waitingMessage = undefined;
+  c.ready = false;
+  ops.event(w, 'Normal', 'Created', `Created container: ${c.name}`);
+  ops.event(w, 'Normal', 'Started', `Started container ${c.name}`);
+  if (c.init) {
+    ops.writeStatus(w, `kubelet stage createContainer: init container ${c.name} started`);
+    ops.after(w, 'flow', ops.delayOf('initContainerRun'), `init ${c.name} runs`, () => initContainerDone(ops, w, c));
+    return;
+  }
+  if (!c.readinessProbe) c.ready = true;
+  else scheduleReadiness(ops, w, c);
+  const crashMs = crashDelayMs(w.app, c.name);
+  if (crashMs !== undefined) ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => onContainerExit(ops, w, c));
+  const inStartFlow = w.containers[w.cursor] === c;
+  if (inStartFlow) w.cursor++;
+  updateReadiness(ops, w);
+  const allStarted = w.cursor >= w.containers.length;
+  ops.writeStatus(
+    w,
+    allStarted
+      ? `kubelet stage createContainer: container ${c.name} started, all containers running`
+      : `kubelet stage createContainer: container ${c.name} started`,
+  );
+  if (inStartFlow) nextContainer(ops, w);
+}
+
+/** an init container exited 0; when it was the last, the pod is Initialized */
+function initContainerDone(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
+  const now = ops.nowMs();
+  c.state = 'terminated';
+  c.terminated = {
+    exitCode: 0,
+    reason: 'Completed',
+    startedAtMs: c.startedAtMs ?? now,
+    finishedAtMs: now,
+    containerID: c.containerID ?? '',
+  };
+  w.cursor++;
+  if (initContainers(w).every((i) => i.state === 'terminated')) {
+    setCondition(w, 'Initialized', 'True', now);
+    for (const a of appContainers(w)) if (a.state === 'waiting') a.waitingReason = 'PodInitializing';
+  }
+  ops.writeStatus(w, `kubelet stage initContainerRun: init container ${c.name} completed`);
+  nextContainer(ops, w);
+}
+
+/**
+ * mirrors pkg/kubelet/prober/worker.go: the probe worker ticks every periodSeconds from when the pod was admitted
+ * and skips probes until initialDelaySeconds passed since the container started; the first success makes it ready.
+ */
+export function readinessDelayMs(
+  admittedMs: number,
+  startedMs: number,
+  probe: { initialDelaySeconds: number; periodSeconds: number },
+): number {
+  const periodMs = Math.max(1, probe.periodSeconds) * 1000;
+  let k = Math.max(0, Math.ceil((startedMs - admittedMs) / periodMs));
+  for (;;) {
+    const tick = admittedMs + k * periodMs;
+    if (Math.floor((tick - startedMs) / 1000) >= probe.initialDelaySeconds) return tick - startedMs;
+    k++;
+  }
+}
+
+function scheduleReadiness(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
+  const probe = c.readinessProbe;
+  if (!probe || w.app.readinessFails) return;
+  const delay = readinessDelayMs(w.startTimeMs ?? ops.nowMs(), ops.nowMs(), probe);
+  ops.after(w, `ready:${c.name}`, delay, `readiness probe ${c.name}`, () => {
+    if (c.state !== 'running') return;
+    c.ready = true;
+    updateReadiness(ops, w);
+    ops.writeStatus(w, `kubelet readiness probe: container ${c.name} ready`);
+  });
+}
+
+/** ContainersReady/Ready follow the app containers (readiness gates not modelled) */
+export function updateReadiness(ops: KubeletOps, w: PodWorker): void {
+  const ready = appContainers(w).every((a) => a.ready) && !w.terminating;
+  const now = ops.nowMs();
+  setCondition(w, 'ContainersReady', ready ? 'True' : 'False', now);
+  setCondition(w, 'Ready', ready ? 'True' : 'False', now);
+}

@@ -1,0 +1,165 @@
+// The scheduler cache: NodeInfos kept incrementally from pod and node watch events, plus assumed pods.
+// mirrors pkg/scheduler/backend/cache/cache.go (AddPod, UpdatePod, RemovePod, AssumePod, ForgetPod, AddNode, ...).
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { NodeInfo, SnapshotLister } from './framework/types';
+import type { MutableNodeInfo, PodResources } from './nodeInfo';
+import { addPodTo, newNodeInfo, podResources, removePodFrom, setNode } from './nodeInfo';
+
+interface PodState {
+  pod: Pod;
+  nodeName: string;
+  assumed: boolean;
+  res: PodResources;
+}
+
+export const podKeyOf = (pod: Pod): string => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+
+export class SchedulerCache implements SnapshotLister {
+  /** node name -> info; an entry without a Node object holds pods whose node is not (yet) known */
+  private readonly infos = new Map<string, MutableNodeInfo>();
+  private readonly hasNode = new Set<string>();
+  private readonly pods = new Map<string, PodState>();
+  /** node names in the order nodes were added (the order filters walk them) */
+  private nodeOrder: string[] = [];
+  private listCache: NodeInfo[] | undefined;
+  private affinityCache: NodeInfo[] | undefined;
+  private antiAffinityCache: NodeInfo[] | undefined;
+
+  // ---- nodes ----
+
+  addNode(node: Node): void {
+    const name = node.metadata?.name ?? '';
+    const ni = this.infos.get(name);
+    if (ni) setNode(ni, node);
+    else this.infos.set(name, newNodeInfo(node));
+    if (!this.hasNode.has(name)) {
+      this.hasNode.add(name);
+      this.nodeOrder = [...this.nodeOrder, name];
+      this.invalidate();
+    }
+  }
+
+  updateNode(node: Node): void {
+    this.addNode(node);
+  }
+
+  removeNode(name: string): void {
+    if (!this.hasNode.delete(name)) return;
+    this.nodeOrder = this.nodeOrder.filter((n) => n !== name);
+    const ni = this.infos.get(name);
+    // as cache.RemoveNode: keep the entry while pods still point at it
+    if (ni && ni.pods.length === 0) this.infos.delete(name);
+    this.invalidate();
+  }
+
+  // ---- pods ----
+
+  /** a bound pod seen by the informer (confirms an assumed pod) */
+  addPod(pod: Pod): void {
+    const key = podKeyOf(pod);
+    const cur = this.pods.get(key);
+    if (cur) this.removeState(key, cur);
+    this.addState(key, pod, false);
+  }
+
+  updatePod(pod: Pod): void {
+    this.addPod(pod);
+  }
+
+  removePod(key: string): void {
+    const cur = this.pods.get(key);
+    if (cur) this.removeState(key, cur);
+  }
+
+  /** the scheduler's decision, counted before the binding is written (AssumePod) */
+  assumePod(pod: Pod, nodeName: string): void {
+    const key = podKeyOf(pod);
+    const cur = this.pods.get(key);
+    if (cur) this.removeState(key, cur);
+    const assumed: Pod = { ...pod, spec: { ...(pod.spec ?? { containers: [] }), nodeName } };
+    this.addState(key, assumed, true);
+  }
+
+  /** the binding failed: drop the assumed pod (ForgetPod) */
+  forgetPod(key: string): void {
+    const cur = this.pods.get(key);
+    if (cur?.assumed) this.removeState(key, cur);
+  }
+
+  isAssumed(key: string): boolean {
+    return this.pods.get(key)?.assumed === true;
+  }
+
+  /** node a pod is counted on (bound or assumed) */
+  nodeOfPod(key: string): string | undefined {
+    return this.pods.get(key)?.nodeName;
+  }
+
+  podCount(): number {
+    return this.pods.size;
+  }
+
+  private addState(key: string, pod: Pod, assumed: boolean): void {
+    const nodeName = pod.spec?.nodeName ?? '';
+    const res = podResources(pod);
+    this.pods.set(key, { pod, nodeName, assumed, res });
+    let ni = this.infos.get(nodeName);
+    if (!ni) {
+      // a pod on a node the cache has not seen yet: a placeholder NodeInfo (not listed)
+      ni = newNodeInfo({ metadata: { name: nodeName } });
+      this.infos.set(nodeName, ni);
+    }
+    const hadAff = ni.podsWithAffinity.length > 0;
+    const hadAnti = ni.podsWithRequiredAntiAffinity.length > 0;
+    addPodTo(ni, pod, res);
+    this.noteAffinityChange(ni, hadAff, hadAnti);
+  }
+
+  private removeState(key: string, st: PodState): void {
+    this.pods.delete(key);
+    const ni = this.infos.get(st.nodeName);
+    if (!ni) return;
+    const hadAff = ni.podsWithAffinity.length > 0;
+    const hadAnti = ni.podsWithRequiredAntiAffinity.length > 0;
+    removePodFrom(ni, st.pod, st.res);
+    this.noteAffinityChange(ni, hadAff, hadAnti);
+    if (!this.hasNode.has(st.nodeName) && ni.pods.length === 0) this.infos.delete(st.nodeName);
+  }
+
+  private noteAffinityChange(ni: NodeInfo, hadAff: boolean, hadAnti: boolean): void {
+    if (hadAff !== ni.podsWithAffinity.length > 0) this.affinityCache = undefined;
+    if (hadAnti !== ni.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityCache = undefined;
+  }
+
+  private invalidate(): void {
+    this.listCache = undefined;
+    this.affinityCache = undefined;
+    this.antiAffinityCache = undefined;
+  }
+
+  // ---- SnapshotLister: read-only views for plugins ----
+
+  list(): readonly NodeInfo[] {
+    this.listCache ??= this.nodeOrder.map((n) => this.infos.get(n) as NodeInfo);
+    return this.listCache;
+  }
+
+  /** node names in filter order (a new array whenever the node set changes) */
+  nodeNames(): readonly string[] {
+    return this.nodeOrder;
+  }
+
+  get(nodeName: string): NodeInfo | undefined {
+    return this.hasNode.has(nodeName) ? this.infos.get(nodeName) : undefined;
+  }
+
+  havePodsWithAffinity(): readonly NodeInfo[] {
+    this.affinityCache ??= this.list().filter((i) => i.podsWithAffinity.length > 0);
+    return this.affinityCache;
+  }
+
+  havePodsWithRequiredAntiAffinity(): readonly NodeInfo[] {
+    this.antiAffinityCache ??= this.list().filter((i) => i.podsWithRequiredAntiAffinity.length > 0);
+    return this.antiAffinityCache;
+  }
+}

@@ -1,0 +1,107 @@
+// Incremental NodeInfo operations: add/remove one pod, clone for what-if checks (preemption, nominated pods).
+// mirrors pkg/scheduler/framework/types.go NodeInfo.AddPod / RemovePod / Snapshot, with copy-on-write fields so a
+// NodeInfo handed to a plugin never changes under it.
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { NodeInfo, Resource } from './framework/types';
+import {
+  addResource,
+  allocatableResource,
+  computePodResourceRequest,
+  emptyResource,
+  nonZeroRequest,
+} from './plugins/resources';
+import { hostPortKey, hostPortsOf } from './plugins/nodePortsKey';
+import { imageSizesOf, podHasAffinity, podHasRequiredAntiAffinity } from './plugins/nodeInfoBuilder';
+
+export interface MutableNodeInfo extends NodeInfo {
+  node: Node;
+  pods: readonly Pod[];
+  podsWithRequiredAntiAffinity: readonly Pod[];
+  podsWithAffinity: readonly Pod[];
+  requested: Resource;
+  nonZeroRequested: Resource;
+  allocatable: Resource;
+  usedPorts: ReadonlySet<string>;
+  imageSizes: ReadonlyMap<string, number>;
+  /** bumped on every change (NodeInfo.Generation) */
+  generation: number;
+}
+
+/** a pod's requests, computed once when it enters the cache */
+export interface PodResources {
+  req: Resource;
+  nonZero: Resource;
+}
+
+export function podResources(pod: Pod): PodResources {
+  return { req: computePodResourceRequest(pod), nonZero: nonZeroRequest(pod) };
+}
+
+let generation = 0;
+export const nextGeneration = (): number => ++generation;
+
+export function newNodeInfo(node: Node): MutableNodeInfo {
+  return {
+    node,
+    pods: [],
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
+    requested: emptyResource(),
+    nonZeroRequested: emptyResource(),
+    allocatable: allocatableResource(node.status?.allocatable),
+    usedPorts: new Set(),
+    imageSizes: imageSizesOf(node),
+    generation: nextGeneration(),
+  };
+}
+
+export function setNode(ni: MutableNodeInfo, node: Node): void {
+  ni.node = node;
+  ni.allocatable = allocatableResource(node.status?.allocatable);
+  ni.imageSizes = imageSizesOf(node);
+  ni.generation = nextGeneration();
+}
+
+export function cloneNodeInfo(ni: NodeInfo): MutableNodeInfo {
+  return { ...ni, generation: nextGeneration() };
+}
+
+export function addPodTo(ni: MutableNodeInfo, pod: Pod, res: PodResources = podResources(pod)): void {
+  ni.pods = [...ni.pods, pod];
+  if (podHasAffinity(pod)) ni.podsWithAffinity = [...ni.podsWithAffinity, pod];
+  if (podHasRequiredAntiAffinity(pod)) ni.podsWithRequiredAntiAffinity = [...ni.podsWithRequiredAntiAffinity, pod];
+  ni.requested = addResource(ni.requested, res.req);
+  ni.nonZeroRequested = addResource(ni.nonZeroRequested, res.nonZero);
+  const ports = hostPortsOf(pod);
+  if (ports.length > 0) {
+    const used = new Set(ni.usedPorts);
+    for (const p of ports) used.add(hostPortKey(p.protocol, p.hostIP, p.hostPort ?? 0));
+    ni.usedPorts = used;
+  }
+  ni.generation = nextGeneration();
+}
+
+const sameUid = (a: Pod, b: Pod): boolean =>
+  a === b || (a.metadata?.uid !== undefined && a.metadata.uid === b.metadata?.uid);
+
+/** removes the pod (matched by identity or uid); false when it was not there */
+export function removePodFrom(ni: MutableNodeInfo, pod: Pod, res: PodResources = podResources(pod)): boolean {
+  const idx = ni.pods.findIndex((p) => sameUid(p, pod));
+  if (idx < 0) return false;
+  const stored = ni.pods[idx] as Pod;
+  ni.pods = ni.pods.filter((_, i) => i !== idx);
+  if (podHasAffinity(stored)) ni.podsWithAffinity = ni.podsWithAffinity.filter((p) => !sameUid(p, pod));
+  if (podHasRequiredAntiAffinity(stored)) {
+    ni.podsWithRequiredAntiAffinity = ni.podsWithRequiredAntiAffinity.filter((p) => !sameUid(p, pod));
+  }
+  ni.requested = addResource(ni.requested, res.req, -1);
+  ni.nonZeroRequested = addResource(ni.nonZeroRequested, res.nonZero, -1);
+  const ports = hostPortsOf(stored);
+  if (ports.length > 0) {
+    const used = new Set(ni.usedPorts);
+    for (const p of ports) used.delete(hostPortKey(p.protocol, p.hostIP, p.hostPort ?? 0));
+    ni.usedPorts = used;
+  }
+  ni.generation = nextGeneration();
+  return true;
+}

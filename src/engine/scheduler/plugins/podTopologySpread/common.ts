@@ -1,0 +1,127 @@
+// PodTopologySpread shared parts: parsed constraints, system defaults, node inclusion policies, pod counting.
+// mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go and plugin.go (systemDefaultConstraints).
+import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { PluginContext } from '../../framework/types';
+import type { Selector } from '../../../labels/types';
+import { selectorFromLabelSelector, selectorFromSet } from '../../../labels/selector';
+import { newRequirement, selectorFromRequirements } from '../../../labels/requirement';
+import type { RequiredNodeAffinity } from '../nodeSelector';
+import { doNotScheduleTaint, findMatchingUntoleratedTaint } from '../taints';
+
+export const POD_TOPOLOGY_SPREAD = 'PodTopologySpread';
+export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
+export const ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + ' (missing required label)';
+export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
+
+export interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  selector: Selector;
+  minDomains: number;
+  nodeAffinityPolicy: string;
+  nodeTaintsPolicy: string;
+}
+
+export interface PodTopologySpreadArgs {
+  defaultConstraints?: TopologySpreadConstraint[];
+  /** 'System' (default): the built-in constraints below; 'List': defaultConstraints */
+  defaultingType?: 'System' | 'List';
+}
+
+/** mirrors podtopologyspread/plugin.go systemDefaultConstraints */
+export const SYSTEM_DEFAULT_CONSTRAINTS: readonly TopologySpreadConstraint[] = [
+  { topologyKey: LABEL_HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
+];
+
+/**
+ * Optional hook the scheduler loop may add to PluginContext: the selector helper.DefaultSelector builds from the
+ * Services, ReplicationControllers, ReplicaSets and StatefulSets that select the pod.
+ */
+export interface SpreadPluginContext extends PluginContext {
+  defaultSpreadSelector?(pod: Pod): Selector | undefined;
+}
+
+const OWNER_KINDS = new Set(['ReplicaSet', 'ReplicationController', 'StatefulSet']);
+const PER_POD_LABELS = ['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash'];
+
+/**
+ * helper.DefaultSelector. Without the context hook, kubesim approximates it: a pod controlled by a
+ * ReplicaSet/ReplicationController/StatefulSet is selected by its own labels minus the per-pod ones
+ * (Services are not consulted). An empty selector means "no default constraints".
+ */
+export function defaultSelector(pod: Pod, ctx: PluginContext): Selector | undefined {
+  const hook = (ctx as SpreadPluginContext).defaultSpreadSelector;
+  if (hook !== undefined) return hook(pod);
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller === true);
+  if (owner === undefined || !OWNER_KINDS.has(owner.kind)) return undefined;
+  const labels: Record<string, string> = { ...pod.metadata?.labels };
+  for (const k of PER_POD_LABELS) delete labels[k];
+  return Object.keys(labels).length === 0 ? undefined : selectorFromSet(labels);
+}
+
+/** filterTopologySpreadConstraints: the constraints with `action`, selectors parsed, matchLabelKeys merged */
+export function filterConstraints(
+  constraints: readonly TopologySpreadConstraint[],
+  podLabels: Readonly<Record<string, string>> | undefined,
+  action: string,
+): SpreadConstraint[] {
+  const out: SpreadConstraint[] = [];
+  for (const c of constraints) {
+    if (c.whenUnsatisfiable !== action) continue;
+    let selector = selectorFromLabelSelector(c.labelSelector);
+    const keys = (c.matchLabelKeys ?? []).filter((k) => podLabels?.[k] !== undefined);
+    if (keys.length > 0) {
+      const merged = keys.map((k) => newRequirement(k, '=', [podLabels?.[k] as string]));
+      selector = selectorFromRequirements([...merged, ...selector.requirements]);
+    }
+    out.push({
+      maxSkew: c.maxSkew,
+      topologyKey: c.topologyKey,
+      selector,
+      minDomains: c.minDomains ?? 1,
+      nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
+      nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
+    });
+  }
+  return out;
+}
+
+/** the pod's own constraints, else the defaults (only for pods an owner/Service selects) */
+export function getConstraints(pod: Pod, args: PodTopologySpreadArgs, action: string, ctx: PluginContext): SpreadConstraint[] {
+  const own = pod.spec?.topologySpreadConstraints ?? [];
+  if (own.length > 0) return filterConstraints(own, pod.metadata?.labels, action);
+  const defaults = args.defaultingType === 'List' ? (args.defaultConstraints ?? []) : SYSTEM_DEFAULT_CONSTRAINTS;
+  const constraints = filterConstraints(defaults, pod.metadata?.labels, action);
+  if (constraints.length === 0) return [];
+  const selector = defaultSelector(pod, ctx);
+  if (selector === undefined || selector.empty()) return [];
+  return constraints.map((c) => ({ ...c, selector }));
+}
+
+export function nodeLabelsMatchSpreadConstraints(
+  labels: Readonly<Record<string, string>> | undefined,
+  constraints: readonly SpreadConstraint[],
+): boolean {
+  for (const c of constraints) if (labels?.[c.topologyKey] === undefined) return false;
+  return true;
+}
+
+/** nodeAffinityPolicy Honor: node must match the pod's required affinity; nodeTaintsPolicy Honor: no untolerated taint */
+export function matchNodeInclusionPolicies(c: SpreadConstraint, pod: Pod, node: Node, required: RequiredNodeAffinity): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !required.match(node)) return false;
+  if (c.nodeTaintsPolicy === 'Honor') {
+    if (findMatchingUntoleratedTaint(node.spec?.taints, pod.spec?.tolerations, doNotScheduleTaint) !== undefined) return false;
+  }
+  return true;
+}
+
+/** pods in `ns` matching the selector, skipping terminating pods (#87621) */
+export function countPodsMatchSelector(pods: readonly Pod[], selector: Selector, ns: string): number {
+  let count = 0;
+  for (const p of pods) {
+    if (p.metadata?.deletionTimestamp !== undefined || (p.metadata?.namespace ?? '') !== ns) continue;
+    if (selector.matches(p.metadata?.labels)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,27 @@
+// A scheduling profile: the plugins enabled at each extension point, score weights, args and extenders.
+// mirrors pkg/scheduler/framework/runtime/framework.go frameworkImpl (one per KubeSchedulerProfile).
+import type { FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from './framework/types';
+import type { ExtenderConfig } from './extenders';
+
+export interface ScorePluginEntry {
+  plugin: ScorePlugin;
+  weight: number;
+}
+
+export interface Profile {
+  schedulerName: string;
+  preFilter: PreFilterPlugin[];
+  filter: FilterPlugin[];
+  /** PostFilter plugin names; 'DefaultPreemption' enables preemption */
+  postFilter: string[];
+  preScore: PreScorePlugin[];
+  score: ScorePluginEntry[];
+  /** profile percentageOfNodesToScore (overrides the global one) */
+  percentageOfNodesToScore?: number;
+  /** pluginConfig args by plugin name */
+  args: Record<string, unknown>;
+  extenders: ExtenderConfig[];
+}
+
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+export const DEFAULT_PREEMPTION = 'DefaultPreemption';
