@@ -15,8 +15,16 @@ function podManifest(i: number): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: `pod-${i}`, namespace: `ns-${i % 50}`, labels: { app: `app-${i % 1000}`, tier: i % 2 ? 'web' : 'db' } },
-    spec: { containers: [{ name: 'main', image: 'nginx:1.27', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+    metadata: {
+      name: `pod-${i}`,
+      namespace: `ns-${i % 50}`,
+      labels: { app: `app-${i % 1000}`, tier: i % 2 ? 'web' : 'db' },
+    },
+    spec: {
+      containers: [
+        { name: 'main', image: 'nginx:1.27', resources: { requests: { cpu: '10m', memory: '16Mi' } } },
+      ],
+    },
   };
 }
 
@@ -28,7 +36,12 @@ const benches: Bench[] = [
       const api = cluster.runtime.api;
       const ctx = { actor: 'bench' };
       for (let n = 0; n < 50; n++) {
-        api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${n}` } }, ctx);
+        api.create(
+          'namespaces',
+          undefined,
+          { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${n}` } },
+          ctx,
+        );
       }
       cluster.run('sim advance 1s'); // the serviceaccount controller creates each namespace's `default`
       const [, createMs] = time(() => {
@@ -36,7 +49,9 @@ const benches: Bench[] = [
       });
       const [byLabel, labelMs] = time(() => api.list('pods', undefined, { labelSelector: 'app=app-7' }));
       const [byNs, nsMs] = time(() => api.list('pods', 'ns-3'));
-      const [sel, selMs] = time(() => api.list('pods', undefined, { labelSelector: 'tier=web,app in (app-1,app-3)' }));
+      const [sel, selMs] = time(() =>
+        api.list('pods', undefined, { labelSelector: 'tier=web,app in (app-1,app-3)' }),
+      );
       const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
       return {
         createMs: Math.round(createMs),
@@ -57,7 +72,8 @@ const benches: Bench[] = [
       const cluster = createCluster({ seed: 1 });
       const docs = Array.from(
         { length: 1000 },
-        (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${i}\n  labels: {app: a}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`,
+        (_, i) =>
+          `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${i}\n  labels: {app: a}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`,
       ).join('---\n');
       const [r, ms] = time(() => cluster.run('kubectl apply -f -', docs));
       return { applyMs: Math.round(ms), exitCode: r.code };

@@ -14,6 +14,7 @@ import { newAlreadyExists, newBadRequest, newInvalid, hasReason } from './errors
 import type { ServerCore } from './core';
 import { keyOf, record, scopeObject, storeCreate } from './core';
 import { deepFreeze } from './objectUtil';
+import { allocateServiceOnCreate } from './serviceAlloc/index';
 
 /** apiserver/pkg/storage/names/generate.go: 5 characters with no vowels and no confusable 0/1/3 */
 export const GENERATE_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -53,6 +54,8 @@ export function createObject(
   // rest.BeforeCreate: strategy.PrepareForCreate, FillObjectMetaSystemFields, name generation
   const now = core.sim.clock.nowRfc3339();
   prepareForCreate(res, obj, now);
+  // Service REST beginCreate: ClusterIP and NodePort allocation (released by the allocators' watch on delete)
+  if (res.kind === 'Service' && res.group === '') allocateServiceOnCreate(core.store, core.rng, obj);
   delete obj.metadata.deletionTimestamp;
   delete obj.metadata.deletionGracePeriodSeconds;
   obj.metadata.uid = core.rng.uuid();

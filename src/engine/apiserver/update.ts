@@ -19,6 +19,7 @@ import { decode } from './create';
 import { applyMergePatch } from '../patch/mergePatch';
 import { applyStrategicMergePatch } from '../patch/strategicMerge';
 import { applyJsonPatch } from '../patch/jsonPatch';
+import { allocateServiceOnUpdate } from './serviceAlloc/index';
 
 export type UpdateMode = 'main' | 'status';
 
@@ -41,11 +42,19 @@ function nextObject(
     const next = cloneJson(old) as KubeObject;
     if (input.status === undefined) delete next.status;
     else next.status = cloneJson(input.status);
+    // deploymentStatusStrategy.PrepareForUpdate resets only spec and labels: the deployment controller writes the
+    // deployment.kubernetes.io/revision annotation through /status (without bumping generation)
+    if (res.kind === 'Deployment') {
+      if (input.metadata.annotations === undefined) delete next.metadata.annotations;
+      else next.metadata.annotations = cloneJson(input.metadata.annotations);
+    }
     return next;
   }
   defaultObject(res, input);
   keepSystemMetadata(input, old);
   prepareForUpdate(res, input, old);
+  // Service REST beginUpdate: keep allocated values, allocate what a type change needs
+  if (res.kind === 'Service' && res.group === '') allocateServiceOnUpdate(core.store, core.rng, input, old);
   runAdmission(core.plugins, 'UPDATE', res, input, old, core.admissionApi);
   return input;
 }

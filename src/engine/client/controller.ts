@@ -62,7 +62,8 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
     name: def.name,
     start(rt: ClusterRuntime) {
       const actor = `kube-controller-manager/${def.name}`;
-      let ctx: ReconcileContext;
+      // filled in right after the queue exists (the queue's process callback needs the context and vice versa)
+      const ctx = {} as ReconcileContext;
       const queue = new WorkQueue(rt.sim, {
         actor,
         latencyMs: def.latencyMs ?? 5,
@@ -80,10 +81,11 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
             return;
           }
           queue.forget(key);
-          if (result?.requeueAfterMs !== undefined) queue.addAfter(key, result.requeueAfterMs, 'requeue after');
+          if (result?.requeueAfterMs !== undefined)
+            queue.addAfter(key, result.requeueAfterMs, 'requeue after');
         },
       });
-      ctx = {
+      Object.assign(ctx, {
         api: rt.api,
         sim: rt.sim,
         rng: rt.sim.rng.fork(def.name),
@@ -93,7 +95,7 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
         request: { actor: def.name },
         queue,
         nowMs: () => rt.sim.clock.nowMs(),
-      };
+      } satisfies ReconcileContext);
       def.setup?.(informers);
       for (const w of def.watches) {
         const inf: Informer = informers.for(w.resource);
@@ -107,7 +109,9 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
           onUpdate: (old, o) => {
             enqueue(o, 'MODIFIED');
             // an object whose owner/labels changed may concern keys it no longer maps to
-            if (w.keysFor) for (const k of keysFor(old, ctx)) queue.add(k, `watch MODIFIED ${inf.resource}/${objectKey(o)}`);
+            if (w.keysFor)
+              for (const k of keysFor(old, ctx))
+                queue.add(k, `watch MODIFIED ${inf.resource}/${objectKey(o)}`);
           },
           onDelete: (o) => enqueue(o, 'DELETED'),
         });

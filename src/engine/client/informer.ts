@@ -53,8 +53,11 @@ export class Informer {
     if (this.watch) return;
     const list = this.api.list(this.resource, undefined);
     for (const obj of list.items) this.upsert(obj);
-    this.watch = this.api.watch(this.resource, undefined, { resourceVersion: list.metadata.resourceVersion }, (e) =>
-      this.onEvent(e),
+    this.watch = this.api.watch(
+      this.resource,
+      undefined,
+      { resourceVersion: list.metadata.resourceVersion },
+      (e) => this.onEvent(e),
     );
   }
 
@@ -108,7 +111,8 @@ export class Informer {
     const old = this.items.get(key);
     if (old) this.unindex(key, old);
     this.items.set(key, obj);
-    for (const [name, fn] of this.indexers) this.indexAdd(this.indices.get(name) as Map<string, Set<ObjectKey>>, fn, key, obj);
+    for (const [name, fn] of this.indexers)
+      this.indexAdd(this.indices.get(name) as Map<string, Set<ObjectKey>>, fn, key, obj);
   }
 
   private remove(key: ObjectKey, old: Readonly<KubeObject>): void {
@@ -116,7 +120,12 @@ export class Informer {
     this.items.delete(key);
   }
 
-  private indexAdd(idx: Map<string, Set<ObjectKey>>, fn: IndexFunc, key: ObjectKey, obj: Readonly<KubeObject>): void {
+  private indexAdd(
+    idx: Map<string, Set<ObjectKey>>,
+    fn: IndexFunc,
+    key: ObjectKey,
+    obj: Readonly<KubeObject>,
+  ): void {
     for (const v of fn(obj)) {
       let set = idx.get(v);
       if (!set) idx.set(v, (set = new Set()));

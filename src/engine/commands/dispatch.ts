@@ -17,7 +17,8 @@ function findCommand(specs: readonly CommandSpec[], words: readonly string[]): C
   let best: CommandSpec | undefined;
   for (const spec of specs) {
     if (spec.path.length > words.length) continue;
-    if (spec.path.every((p, i) => words[i] === p) && (!best || spec.path.length > best.path.length)) best = spec;
+    if (spec.path.every((p, i) => words[i] === p) && (!best || spec.path.length > best.path.length))
+      best = spec;
   }
   return best;
 }
@@ -43,7 +44,11 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
   const program = words[0] as string;
   const specsOf = programs[program];
   if (!specsOf) {
-    return { code: 127, stdout: '', stderr: `${program}: command not found (try "kubectl ..." or "sim help")\n` };
+    return {
+      code: 127,
+      stdout: '',
+      stderr: `${program}: command not found (try "kubectl ..." or "sim help")\n`,
+    };
   }
   const specs = specsOf();
   let rest = words.slice(1);

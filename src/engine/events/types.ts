@@ -15,5 +15,11 @@ export interface EventRecorder {
    * Record an Event about obj. Repeats of the same (object, type, reason, message, source) within the
    * aggregation window bump `count` and `lastTimestamp` of the existing Event instead of creating one.
    */
-  event(obj: Readonly<KubeObject>, type: EventType, reason: string, message: string, source: EventSource): void;
+  event(
+    obj: Readonly<KubeObject>,
+    type: EventType,
+    reason: string,
+    message: string,
+    source: EventSource,
+  ): void;
 }

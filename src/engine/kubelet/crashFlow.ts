@@ -59,7 +59,12 @@ export function onContainerExit(ops: KubeletOps, w: PodWorker, c: ContainerRun):
     c.state = 'waiting';
     c.waitingReason = 'CrashLoopBackOff';
     c.waitingMessage = backOffWaitingMessage(w, c, waitMs);
-    ops.event(w, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(w)}`);
+    ops.event(
+      w,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${c.name} in pod ${formatPod(w)}`,
+    );
     ops.writeStatus(w, `kubelet: container ${c.name} in CrashLoopBackOff for ${formatDuration(waitMs)}`);
     ops.after(w, `restart:${c.name}`, waitMs - restartDelay, `back-off ${c.name}`, () => restart(ops, w, c));
   });

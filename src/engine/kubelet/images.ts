@@ -88,7 +88,11 @@ export function alreadyPresentMessage(image: string): string {
 
 /** whether the kubelet pulls: imagePullPolicy Always pulls, IfNotPresent/Never use what is there */
 export function needsPull(policy: string | undefined, image: string, present: boolean): boolean {
-  const p = policy ?? (image.endsWith(':latest') || !image.slice(image.lastIndexOf('/') + 1).includes(':') ? 'Always' : 'IfNotPresent');
+  const p =
+    policy ??
+    (image.endsWith(':latest') || !image.slice(image.lastIndexOf('/') + 1).includes(':')
+      ? 'Always'
+      : 'IfNotPresent');
   if (p === 'Always') return true;
   if (p === 'Never') return false;
   return !present;

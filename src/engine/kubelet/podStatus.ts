@@ -55,7 +55,9 @@ function stateJson(c: ContainerRun, rfc: Rfc): Record<string, unknown> {
   if (c.state === 'running') return { running: { startedAt: rfc(c.startedAtMs ?? 0) } };
   if (c.state === 'terminated' && c.terminated) return terminatedJson(c.terminated, rfc);
   return {
-    waiting: c.waitingMessage ? { reason: c.waitingReason, message: c.waitingMessage } : { reason: c.waitingReason },
+    waiting: c.waitingMessage
+      ? { reason: c.waitingReason, message: c.waitingMessage }
+      : { reason: c.waitingReason },
   };
 }
 
@@ -109,7 +111,9 @@ function kubeletConditions(w: PodWorker, phase: PodPhase, rfc: Rfc): Record<stri
   cond('PodReadyToStartContainers');
   cond(
     'Initialized',
-    terminal ? { reason: 'PodCompleted', message: '' } : { reason: 'ContainersNotInitialized', message: unreadyMessage('incomplete', uninit) },
+    terminal
+      ? { reason: 'PodCompleted', message: '' }
+      : { reason: 'ContainersNotInitialized', message: unreadyMessage('incomplete', uninit) },
   );
   cond('Ready', notReady);
   cond('ContainersReady', notReady);
@@ -130,7 +134,11 @@ export function buildPodStatus(
   const others = ((prev.conditions as Record<string, unknown>[] | undefined) ?? []).filter(
     (c) => !KUBELET_CONDITIONS.has(String(c.type)),
   );
-  const status: Record<string, unknown> = { ...prev, phase, conditions: [...kubeletConditions(w, phase, rfc), ...others] };
+  const status: Record<string, unknown> = {
+    ...prev,
+    phase,
+    conditions: [...kubeletConditions(w, phase, rfc), ...others],
+  };
   if (w.hostIP) {
     status.hostIP = w.hostIP;
     status.hostIPs = [{ ip: w.hostIP }];
@@ -141,7 +149,8 @@ export function buildPodStatus(
   }
   if (w.startTimeMs !== undefined) status.startTime = rfc(w.startTimeMs);
   const inits = initContainers(w);
-  if (inits.length > 0) status.initContainerStatuses = inits.map((c) => containerStatusJson(c, rfc, imageIdOf));
+  if (inits.length > 0)
+    status.initContainerStatuses = inits.map((c) => containerStatusJson(c, rfc, imageIdOf));
   status.containerStatuses = appContainers(w).map((c) => containerStatusJson(c, rfc, imageIdOf));
   return status;
 }

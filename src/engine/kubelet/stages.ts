@@ -28,12 +28,13 @@ export type StageProfile = Readonly<Record<StageName, StageTiming>>;
 export type ProfileName = 'fast' | 'realistic';
 
 /** which stage follows which when a pod starts (a container step repeats per init container, then per container) */
-export const START_FLOW: Readonly<Record<'admit' | 'sandbox' | 'pullImage' | 'createContainer', StageName>> = {
-  admit: 'sandbox',
-  sandbox: 'pullImage',
-  pullImage: 'createContainer',
-  createContainer: 'pullImage',
-};
+export const START_FLOW: Readonly<Record<'admit' | 'sandbox' | 'pullImage' | 'createContainer', StageName>> =
+  {
+    admit: 'sandbox',
+    sandbox: 'pullImage',
+    pullImage: 'createContainer',
+    createContainer: 'pullImage',
+  };
 
 /** the termination flow: stopContainer -> deletePod */
 export const STOP_FLOW: Readonly<Record<'stopContainer', StageName>> = { stopContainer: 'deletePod' };

@@ -14,7 +14,8 @@ interface ContainerSpecLite {
 }
 
 function nodeInternalIP(ops: KubeletOps, node: string): string | undefined {
-  const addrs = (ops.nodeOf(node)?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses;
+  const addrs = (ops.nodeOf(node)?.status as { addresses?: { type: string; address: string }[] } | undefined)
+    ?.addresses;
   return addrs?.find((a) => a.type === 'InternalIP')?.address;
 }
 
@@ -44,7 +45,8 @@ function sandbox(ops: KubeletOps, w: PodWorker): void {
 }
 
 function specOf(ops: KubeletOps, w: PodWorker, c: ContainerRun): ContainerSpecLite | undefined {
-  const spec = ops.podOf(w)?.spec as { containers?: ContainerSpecLite[]; initContainers?: ContainerSpecLite[] } | undefined;
+  const spec = ops.podOf(w)?.spec as
+    { containers?: ContainerSpecLite[]; initContainers?: ContainerSpecLite[] } | undefined;
   return (c.init ? spec?.initContainers : spec?.containers)?.find((s) => s.name === c.name);
 }
 
@@ -60,7 +62,9 @@ export function nextContainer(ops: KubeletOps, w: PodWorker): void {
     ops.after(w, 'flow', pullMs, `pull ${c.image}`, () => {
       ops.images.markPulled(w.node, c.image);
       ops.event(w, 'Normal', 'Pulled', pulledMessage(c.image, pullMs, pullMs, ops.images.sizeBytes(c.image)));
-      ops.after(w, 'flow', ops.delayOf('createContainer'), `create ${c.name}`, () => startContainer(ops, w, c));
+      ops.after(w, 'flow', ops.delayOf('createContainer'), `create ${c.name}`, () =>
+        startContainer(ops, w, c),
+      );
     });
     return;
   }
@@ -81,13 +85,16 @@ export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): 
   ops.event(w, 'Normal', 'Started', `Started container ${c.name}`);
   if (c.init) {
     ops.writeStatus(w, `kubelet stage createContainer: init container ${c.name} started`);
-    ops.after(w, 'flow', ops.delayOf('initContainerRun'), `init ${c.name} runs`, () => initContainerDone(ops, w, c));
+    ops.after(w, 'flow', ops.delayOf('initContainerRun'), `init ${c.name} runs`, () =>
+      initContainerDone(ops, w, c),
+    );
     return;
   }
   if (!c.readinessProbe) c.ready = true;
   else scheduleReadiness(ops, w, c);
   const crashMs = crashDelayMs(w.app, c.name);
-  if (crashMs !== undefined) ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => onContainerExit(ops, w, c));
+  if (crashMs !== undefined)
+    ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => onContainerExit(ops, w, c));
   const inStartFlow = w.containers[w.cursor] === c;
   if (inStartFlow) w.cursor++;
   updateReadiness(ops, w);

@@ -39,9 +39,11 @@ export function buildProfile(
   for (const pc of cfg.pluginConfig ?? []) args[pc.name] = pc.args ?? {};
   const multiPoint = mergePluginSet(DEFAULT_MULTI_POINT, cfg.plugins?.multiPoint);
   const defaultNames = new Set(DEFAULT_MULTI_POINT.map((p) => p.name));
+  // default plugins listed without a weight (VolumeBinding, ...) do not score in the default profile
+  const unweightedDefaults = new Set(DEFAULT_MULTI_POINT.filter((p) => p.weight === undefined).map((p) => p.name));
   const instances = new Map<string, Plugin | undefined>();
   const instance = (name: string): Plugin | undefined => {
-    if (!instances.has(name)) instances.set(name, BUILT_IN.has(name) ? undefined : pluginByName(name, args[name]));
+    if (!instances.has(name)) instances.set(name, BUILT_IN.has(name) ? undefined : pluginByName(name, args));
     return instances.get(name);
   };
   const impl = (point: Point) => (name: string): boolean => {
@@ -78,6 +80,7 @@ export function buildProfile(
         errors.push(`profiles "${cfg.schedulerName}": plugin "${ref.name}" does not extend ${point} plugin`);
         continue;
       }
+      if (point === 'score' && ref.weight === undefined && unweightedDefaults.has(ref.name)) continue;
       if (point === 'preFilter') profile.preFilter.push(p as PreFilterPlugin);
       else if (point === 'filter') profile.filter.push(p as FilterPlugin);
       else if (point === 'preScore') profile.preScore.push(p as PreScorePlugin);

@@ -46,7 +46,7 @@ export class Scheduler {
   contexts = new Map<string, PluginContext>();
   config: SchedulerConfig | undefined;
   nextStartNodeIndex = 0;
-  pods!: Informer;
+  pods: Informer | undefined;
   private cycleTimer: TimerHandle | undefined;
 
   constructor(

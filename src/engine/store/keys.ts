@@ -15,6 +15,7 @@ export function registryKey(plural: string, namespace: string | undefined, name:
 /** parse a registry key back into its parts (namespace undefined for cluster-scoped keys) */
 export function parseRegistryKey(key: string): { plural: string; namespace?: string; name: string } {
   const parts = key.slice(REGISTRY_ROOT.length).split('/');
-  if (parts.length >= 3) return { plural: parts[0] as string, namespace: parts[1], name: parts.slice(2).join('/') };
+  if (parts.length >= 3)
+    return { plural: parts[0] as string, namespace: parts[1], name: parts.slice(2).join('/') };
   return { plural: parts[0] as string, name: parts[1] ?? '' };
 }

@@ -56,9 +56,7 @@ export interface ListResult {
 }
 
 export type TxnCompare = { key: string; modRevision: number };
-export type TxnOp =
-  | { op: 'put'; key: string; value: KubeObject }
-  | { op: 'delete'; key: string };
+export type TxnOp = { op: 'put'; key: string; value: KubeObject } | { op: 'delete'; key: string };
 
 export interface WatchOptions {
   /** deliver events with revision > fromRevision (kube semantics: "since resourceVersion"); default: from now */

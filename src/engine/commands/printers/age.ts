@@ -54,14 +54,23 @@ export function humanDuration(ms: number): string {
   return `${trunc(hours / 24 / 365)}y`;
 }
 
+// many objects share a creation second; a bounded cache keeps large listings cheap
+const parsed = new Map<string, number | undefined>();
+const CACHE_LIMIT = 10_000;
+
 /** virtual ms of an RFC 3339 timestamp, or undefined when absent or malformed */
 export function timestampMs(ts: string | undefined | null): number | undefined {
   if (!ts) return undefined;
+  if (parsed.has(ts)) return parsed.get(ts);
+  let ms: number | undefined;
   try {
-    return fromRfc3339(ts);
+    ms = fromRfc3339(ts);
   } catch {
-    return undefined;
+    ms = undefined;
   }
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(ts, ms);
+  return ms;
 }
 
 /** mirrors printers.go translateTimestampSince: `<unknown>` when unset */

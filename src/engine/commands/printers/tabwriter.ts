@@ -5,7 +5,11 @@
 const MIN_WIDTH = 6;
 const PADDING = 3;
 
+const NON_ASCII = /[^ -~\t]/;
+
+/** Go's utf8.RuneCountInString: code points, not UTF-16 units */
 const runeLength = (s: string): number => {
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
@@ -19,6 +23,7 @@ export function alignColumns(
   rows: readonly (readonly string[])[],
   settings: { minWidth: number; padding: number } = { minWidth: MIN_WIDTH, padding: PADDING },
 ): string {
+  const lengths: number[][] = rows.map((r) => r.map(runeLength));
   const widths: number[][] = rows.map(() => []);
   const maxCols = rows.reduce((m, r) => Math.max(m, r.length - 1), 0);
   for (let col = 0; col < maxCols; col++) {
@@ -31,24 +36,27 @@ export function alignColumns(
       let end = start;
       let width = settings.minWidth;
       while (end < rows.length && (rows[end] as readonly string[]).length - 1 > col) {
-        width = Math.max(
-          width,
-          runeLength((rows[end] as readonly string[])[col] as string) + settings.padding,
-        );
+        width = Math.max(width, ((lengths[end] as number[])[col] as number) + settings.padding);
         end++;
       }
       for (let i = start; i < end; i++) (widths[i] as number[])[col] = width;
       start = end;
     }
   }
-  let out = '';
-  rows.forEach((row, i) => {
+  const pads: string[] = [];
+  const pad = (n: number): string => (pads[n] ??= ' '.repeat(n));
+  const lines: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as readonly string[];
     const w = widths[i] as number[];
-    row.forEach((cell, col) => {
-      if (col < row.length - 1) out += cell + ' '.repeat(Math.max(0, (w[col] as number) - runeLength(cell)));
-      else out += cell;
-    });
-    out += '\n';
-  });
-  return out;
+    const len = lengths[i] as number[];
+    const parts: string[] = [];
+    const last = row.length - 1;
+    for (let col = 0; col < last; col++) {
+      parts.push(row[col] as string, pad(Math.max(0, (w[col] as number) - (len[col] as number))));
+    }
+    if (last >= 0) parts.push(row[last] as string);
+    lines[i] = parts.join('');
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

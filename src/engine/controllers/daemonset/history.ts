@@ -3,7 +3,7 @@
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../types/object';
 import { newControllerRef } from '../shared/controllerRef';
-import { canonicalJson, computeHash } from './hash';
+import { canonicalJson, computeHash } from '../deployment/hash';
 
 /** apps.DefaultDaemonSetUniqueLabelKey == ControllerRevisionHashLabelKey */
 export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash';

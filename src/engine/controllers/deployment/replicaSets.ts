@@ -95,7 +95,9 @@ function createdMs(rs: RS): number {
 export function byCreationTimestamp(a: RS, b: RS): number {
   const d = createdMs(a) - createdMs(b);
   if (d !== 0) return d;
-  return (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
+  const na = a.metadata?.name ?? '';
+  const nb = b.metadata?.name ?? '';
+  return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
 /** ReplicaSetsBySizeOlder: bigger first, ties older first (scale-down order) */

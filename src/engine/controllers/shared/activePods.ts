@@ -37,9 +37,12 @@ export function maxContainerRestarts(p: Readonly<KubeObject>): number {
   let max = 0;
   for (const c of st?.containerStatuses ?? []) max = Math.max(max, c.restartCount ?? 0);
   const sidecars = new Set(
-    ((p as Readonly<Pod>).spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
+    ((p as Readonly<Pod>).spec?.initContainers ?? [])
+      .filter((c) => c.restartPolicy === 'Always')
+      .map((c) => c.name),
   );
-  for (const c of st?.initContainerStatuses ?? []) if (sidecars.has(c.name)) max = Math.max(max, c.restartCount ?? 0);
+  for (const c of st?.initContainerStatuses ?? [])
+    if (sidecars.has(c.name)) max = Math.max(max, c.restartCount ?? 0);
   return max;
 }
 
@@ -104,7 +107,13 @@ export function activePodLess(a: RankedPod, b: RankedPod, nowMs: number | undefi
   const xb = maxContainerRestarts(pb);
   if (xa !== xb) return xa > xb;
   // 8. newer creationTimestamp < older
-  const r = newerFirst(timeMs(pa.metadata.creationTimestamp), timeMs(pb.metadata.creationTimestamp), uidA, uidB, nowMs);
+  const r = newerFirst(
+    timeMs(pa.metadata.creationTimestamp),
+    timeMs(pb.metadata.creationTimestamp),
+    uidA,
+    uidB,
+    nowMs,
+  );
   return r ?? false;
 }
 
@@ -126,6 +135,9 @@ export function rankPodsByRelatedPodsOnSameNode<T extends Readonly<KubeObject>>(
 }
 
 /** sort ranked pods into deletion order (most deletable first) */
-export function sortActivePodsWithRanks<T extends Readonly<KubeObject>>(ranked: RankedPod<T>[], nowMs: number | undefined): T[] {
+export function sortActivePodsWithRanks<T extends Readonly<KubeObject>>(
+  ranked: RankedPod<T>[],
+  nowMs: number | undefined,
+): T[] {
   return ranked.sort(compareActivePods(nowMs)).map((r) => r.pod);
 }

@@ -68,11 +68,28 @@ export function claimObjects<T extends Readonly<KubeObject>>(
       const uid = obj.metadata.uid ?? '';
       if (d === 'adopt') {
         if (adoptChecked === null) adoptChecked = opts.canAdopt?.();
-        if (adoptChecked !== undefined) throw new Error(`can't adopt ${opts.resource.replace(/s$/, '')} ${ns ?? ''}/${name} (${uid}): ${adoptChecked}`);
-        const patched = opts.api.patch(opts.resource, ns, name, 'strategic', adoptPatch(owner, uid), opts.request);
+        if (adoptChecked !== undefined)
+          throw new Error(
+            `can't adopt ${opts.resource.replace(/s$/, '')} ${ns ?? ''}/${name} (${uid}): ${adoptChecked}`,
+          );
+        const patched = opts.api.patch(
+          opts.resource,
+          ns,
+          name,
+          'strategic',
+          adoptPatch(owner, uid),
+          opts.request,
+        );
         claimed.push(patched as T);
       } else {
-        opts.api.patch(opts.resource, ns, name, 'strategic', releasePatch([owner.metadata.uid ?? ''], uid), opts.request);
+        opts.api.patch(
+          opts.resource,
+          ns,
+          name,
+          'strategic',
+          releasePatch([owner.metadata.uid ?? ''], uid),
+          opts.request,
+        );
       }
     } catch (e) {
       if (!isNotFound(e)) error ??= e instanceof Error ? e.message : String(e);

@@ -26,3 +26,10 @@ export type { SlowStartResult } from './slowStartBatch';
 export { podsPrefix, getPodFromTemplate } from './podTemplate';
 export { claimDecision, claimObjects, recheckDeletionTimestamp } from './claimPods';
 export type { ClaimDecision, ClaimOptions, ClaimResult } from './claimPods';
+export {
+  CONTROLLER_UID_INDEX,
+  ORPHAN_NAMESPACE_INDEX,
+  addControllerIndexers,
+  controlledBy,
+  claimCandidates,
+} from './indexers';

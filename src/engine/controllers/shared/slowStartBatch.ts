@@ -24,7 +24,11 @@ export function slowStartBatch(
   let remaining = count;
   let successes = 0;
   let calls = 0;
-  for (let batchSize = Math.min(remaining, initialBatchSize); batchSize > 0; batchSize = Math.min(2 * batchSize, remaining)) {
+  for (
+    let batchSize = Math.min(remaining, initialBatchSize);
+    batchSize > 0;
+    batchSize = Math.min(2 * batchSize, remaining)
+  ) {
     let firstError: string | undefined;
     for (let i = 0; i < batchSize; i++) {
       calls++;

@@ -88,13 +88,12 @@ export function claimsFor(set: Readonly<StatefulSet>, ordinal: number): Map<stri
   const out = new Map<string, PersistentVolumeClaim>();
   for (const t of set.spec?.volumeClaimTemplates ?? []) {
     const tname = t.metadata?.name ?? '';
-    const claim = structuredClone(t) as PersistentVolumeClaim;
-    claim.apiVersion = 'v1';
-    claim.kind = 'PersistentVolumeClaim';
+    const { status: _status, ...rest } = structuredClone(t) as PersistentVolumeClaim;
+    void _status;
+    const claim: PersistentVolumeClaim = { ...rest, apiVersion: 'v1', kind: 'PersistentVolumeClaim' };
     const labels = { ...(t.metadata?.labels ?? {}), ...(set.spec?.selector?.matchLabels ?? {}) };
     claim.metadata = { ...(claim.metadata ?? {}), name: claimName(set, tname, ordinal), namespace: set.metadata?.namespace };
     if (Object.keys(labels).length > 0) claim.metadata.labels = labels;
-    delete claim.status;
     out.set(tname, claim);
   }
   return out;

@@ -2,7 +2,13 @@
 // mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go (best-effort pods: PreScore Skip).
 import type { PreScorePlugin, ScorePlugin } from '../framework/types';
 import { skip, success } from '../framework/types';
-import { balancedResourceScorer, DEFAULT_RESOURCES, podRequestList, scoreNode, type ResourceSpec } from './resourceScoring';
+import {
+  balancedResourceScorer,
+  DEFAULT_RESOURCES,
+  podRequestList,
+  scoreNode,
+  type ResourceSpec,
+} from './resourceScoring';
 
 export const BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocation';
 const PRE_SCORE_KEY = 'PreScore' + BALANCED_ALLOCATION;

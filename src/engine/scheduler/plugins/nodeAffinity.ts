@@ -4,7 +4,12 @@ import type { NodeAffinity as V1NodeAffinity } from 'kubernetes-types/core/v1';
 import type { FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../framework/types';
 import { MAX_NODE_SCORE, skip, success, unresolvable } from '../framework/types';
 import { defaultNormalizeScore } from './normalizeScore';
-import { ParsedNodeSelector, PreferredSchedulingTerms, requiredNodeAffinityOf, type RequiredNodeAffinity } from './nodeSelector';
+import {
+  ParsedNodeSelector,
+  PreferredSchedulingTerms,
+  requiredNodeAffinityOf,
+  type RequiredNodeAffinity,
+} from './nodeSelector';
 
 export const NODE_AFFINITY = 'NodeAffinity';
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -35,16 +40,21 @@ function termsConflict(na: V1NodeAffinity | undefined): boolean {
   return union === 0;
 }
 
-export function newNodeAffinity(args: NodeAffinityArgs = {}): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+export function newNodeAffinity(
+  args: NodeAffinityArgs = {},
+): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   const added = args.addedAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   const addedSelector = added !== undefined ? new ParsedNodeSelector(added) : undefined;
-  const addedPreferred = new PreferredSchedulingTerms(args.addedAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []);
+  const addedPreferred = new PreferredSchedulingTerms(
+    args.addedAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
+  );
   return {
     name: NODE_AFFINITY,
     preFilter(state, pod) {
       const na = pod.spec?.affinity?.nodeAffinity;
       const noNodeAffinity = na?.requiredDuringSchedulingIgnoredDuringExecution === undefined;
-      if (noNodeAffinity && addedSelector === undefined && pod.spec?.nodeSelector === undefined) return skip();
+      if (noNodeAffinity && addedSelector === undefined && pod.spec?.nodeSelector === undefined)
+        return skip();
       state.set(PRE_FILTER_KEY, requiredNodeAffinityOf(pod));
       if (termsConflict(na)) return unresolvable(NODE_AFFINITY, ERR_REASON_CONFLICT);
       return success();
@@ -53,7 +63,8 @@ export function newNodeAffinity(args: NodeAffinityArgs = {}): PreFilterPlugin & 
       if (addedSelector !== undefined && !addedSelector.match(nodeInfo.node)) {
         return unresolvable(NODE_AFFINITY, ERR_REASON_ENFORCED);
       }
-      const req = (state.get(PRE_FILTER_KEY) as RequiredNodeAffinity | undefined) ?? requiredNodeAffinityOf(pod);
+      const req =
+        (state.get(PRE_FILTER_KEY) as RequiredNodeAffinity | undefined) ?? requiredNodeAffinityOf(pod);
       return req.match(nodeInfo.node) ? success() : unresolvable(NODE_AFFINITY, ERR_REASON_POD);
     },
     preScore(state, pod) {
@@ -67,7 +78,9 @@ export function newNodeAffinity(args: NodeAffinityArgs = {}): PreFilterPlugin & 
     score(state, pod, nodeInfo) {
       const preferred =
         (state.get(PRE_SCORE_KEY) as PreferredSchedulingTerms | undefined) ??
-        new PreferredSchedulingTerms(pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []);
+        new PreferredSchedulingTerms(
+          pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
+        );
       return addedPreferred.score(nodeInfo.node) + preferred.score(nodeInfo.node);
     },
     normalizeScore(_state, _pod, scores) {

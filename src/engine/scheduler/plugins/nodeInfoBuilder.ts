@@ -2,7 +2,13 @@
 // mirrors pkg/scheduler/framework/types.go NewNodeInfo / NodeInfo.AddPod / SetNode.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo } from '../framework/types';
-import { addResource, allocatableResource, computePodResourceRequest, emptyResource, nonZeroRequest } from './resources';
+import {
+  addResource,
+  allocatableResource,
+  computePodResourceRequest,
+  emptyResource,
+  nonZeroRequest,
+} from './resources';
 import { hostPortKey, hostPortsOf } from './nodePortsKey';
 
 export function podHasAffinity(pod: Pod): boolean {
@@ -11,7 +17,9 @@ export function podHasAffinity(pod: Pod): boolean {
 }
 
 export function podHasRequiredAntiAffinity(pod: Pod): boolean {
-  return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+  return (
+    (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0
+  );
 }
 
 /** image name -> size for every name in node.status.images (NodeInfo.ImageStates) */

@@ -36,7 +36,8 @@ export function newNodePorts(): PreFilterPlugin & FilterPlugin {
     },
     filter(state, pod, nodeInfo) {
       const ports = (state.get(PRE_FILTER_KEY) as ContainerPort[] | undefined) ?? hostPortsOf(pod);
-      for (const cp of ports) if (portConflicts(nodeInfo.usedPorts, cp)) return unschedulable(NODE_PORTS, ERR_REASON_PORTS);
+      for (const cp of ports)
+        if (portConflicts(nodeInfo.usedPorts, cp)) return unschedulable(NODE_PORTS, ERR_REASON_PORTS);
       return success();
     },
   };

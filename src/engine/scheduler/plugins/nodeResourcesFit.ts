@@ -1,6 +1,14 @@
 // NodeResourcesFit: filter on allocatable - requested (one reason per short resource); score by a scoring strategy.
 // mirrors pkg/scheduler/framework/plugins/noderesources/fit.go (fitsRequest, Fit.Score).
-import type { FilterPlugin, NodeInfo, PluginStatus, PreFilterPlugin, PreScorePlugin, Resource, ScorePlugin } from '../framework/types';
+import type {
+  FilterPlugin,
+  NodeInfo,
+  PluginStatus,
+  PreFilterPlugin,
+  PreScorePlugin,
+  Resource,
+  ScorePlugin,
+} from '../framework/types';
 import { success } from '../framework/types';
 import { computePodResourceRequest } from './resources';
 import {
@@ -50,25 +58,56 @@ export function fitsRequest(
   const alloc = ni.allocatable;
   const req = ni.requested;
   if (ni.pods.length + 1 > alloc.pods) {
-    out.push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: ni.pods.length, capacity: alloc.pods, unresolvable: false });
+    out.push({
+      resourceName: 'pods',
+      reason: 'Too many pods',
+      requested: 1,
+      used: ni.pods.length,
+      capacity: alloc.pods,
+      unresolvable: false,
+    });
   }
   const scalarNames = Object.keys(podRequest.scalar).sort();
-  if (podRequest.milliCPU === 0 && podRequest.memory === 0 && podRequest.ephemeralStorage === 0 && scalarNames.length === 0) {
+  if (
+    podRequest.milliCPU === 0 &&
+    podRequest.memory === 0 &&
+    podRequest.ephemeralStorage === 0 &&
+    scalarNames.length === 0
+  ) {
     return out;
   }
   const check = (name: string, reason: string, want: number, used: number, capacity: number): void => {
     if (want > 0 && want > capacity - used) {
-      out.push({ resourceName: name, reason, requested: want, used, capacity, unresolvable: want > capacity });
+      out.push({
+        resourceName: name,
+        reason,
+        requested: want,
+        used,
+        capacity,
+        unresolvable: want > capacity,
+      });
     }
   };
   check('cpu', 'Insufficient cpu', podRequest.milliCPU, req.milliCPU, alloc.milliCPU);
   check('memory', 'Insufficient memory', podRequest.memory, req.memory, alloc.memory);
-  check('ephemeral-storage', 'Insufficient ephemeral-storage', podRequest.ephemeralStorage, req.ephemeralStorage, alloc.ephemeralStorage);
+  check(
+    'ephemeral-storage',
+    'Insufficient ephemeral-storage',
+    podRequest.ephemeralStorage,
+    req.ephemeralStorage,
+    alloc.ephemeralStorage,
+  );
   for (const name of scalarNames) {
     // extended resources (domain-prefixed, not kubernetes.io/) may be ignored by name or by domain
     const extended = name.includes('/') && !name.includes('kubernetes.io/');
     if (extended && (ignored.has(name) || ignoredGroups.has(name.split('/')[0] as string))) continue;
-    check(name, `Insufficient ${name}`, podRequest.scalar[name] ?? 0, req.scalar[name] ?? 0, alloc.scalar[name] ?? 0);
+    check(
+      name,
+      `Insufficient ${name}`,
+      podRequest.scalar[name] ?? 0,
+      req.scalar[name] ?? 0,
+      alloc.scalar[name] ?? 0,
+    );
   }
   return out;
 }
@@ -85,7 +124,9 @@ function scorerFor(args: NodeResourcesFitArgs, resources: readonly ResourceSpec[
   }
 }
 
-export function newNodeResourcesFit(args: NodeResourcesFitArgs = {}): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+export function newNodeResourcesFit(
+  args: NodeResourcesFitArgs = {},
+): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   const ignored = new Set(args.ignoredResources ?? []);
   const ignoredGroups = new Set(args.ignoredResourceGroups ?? []);
   const resources = args.scoringStrategy?.resources ?? DEFAULT_RESOURCES;
@@ -97,10 +138,13 @@ export function newNodeResourcesFit(args: NodeResourcesFitArgs = {}): PreFilterP
       return success();
     },
     filter(state, pod, nodeInfo): PluginStatus {
-      const podRequest = (state.get(PRE_FILTER_KEY) as Resource | undefined) ?? computePodResourceRequest(pod);
+      const podRequest =
+        (state.get(PRE_FILTER_KEY) as Resource | undefined) ?? computePodResourceRequest(pod);
       const insufficient = fitsRequest(podRequest, nodeInfo, ignored, ignoredGroups);
       if (insufficient.length === 0) return success();
-      const code = insufficient.some((r) => r.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
+      const code = insufficient.some((r) => r.unresolvable)
+        ? 'UnschedulableAndUnresolvable'
+        : 'Unschedulable';
       return { code, reasons: insufficient.map((r) => r.reason), plugin: NODE_RESOURCES_FIT };
     },
     preScore(state, pod) {
@@ -108,7 +152,8 @@ export function newNodeResourcesFit(args: NodeResourcesFitArgs = {}): PreFilterP
       return success();
     },
     score(state, pod, nodeInfo) {
-      const reqs = (state.get(PRE_SCORE_KEY) as number[] | undefined) ?? podRequestList(pod, resources, false);
+      const reqs =
+        (state.get(PRE_SCORE_KEY) as number[] | undefined) ?? podRequestList(pod, resources, false);
       return scoreNode(nodeInfo, resources, reqs, false, scorer);
     },
   };

@@ -1,6 +1,13 @@
 // Node selector terms (nodeSelector + nodeAffinity) parsed once per pod and matched against many nodes.
 // mirrors k8s.io/component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go (NodeSelector, RequiredNodeAffinity).
-import type { Node, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Pod, PreferredSchedulingTerm } from 'kubernetes-types/core/v1';
+import type {
+  Node,
+  NodeSelector,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  Pod,
+  PreferredSchedulingTerm,
+} from 'kubernetes-types/core/v1';
 import type { Selector, SelectorOperator } from '../../labels/types';
 import { newRequirement, selectorFromRequirements } from '../../labels/requirement';
 import { selectorFromSet } from '../../labels/selector';
@@ -28,7 +35,8 @@ function labelSelectorOf(reqs: readonly NodeSelectorRequirement[]): Selector {
   return selectorFromRequirements(
     reqs.map((r) => {
       const op = labelOps[r.operator];
-      if (op === undefined) throw new Error(`${JSON.stringify(r.operator)} is not a valid node selector operator`);
+      if (op === undefined)
+        throw new Error(`${JSON.stringify(r.operator)} is not a valid node selector operator`);
       return newRequirement(r.key, op, r.values ?? []);
     }),
   );
@@ -37,13 +45,16 @@ function labelSelectorOf(reqs: readonly NodeSelectorRequirement[]): Selector {
 /** mirrors nodeSelectorRequirementsAsFieldSelector: only metadata.name, In/NotIn with exactly one value */
 function fieldReqsOf(reqs: readonly NodeSelectorRequirement[]): FieldReq[] {
   return reqs.map((r) => {
-    if (r.key !== 'metadata.name') throw new Error(`${JSON.stringify(r.key)} is not a valid field selector key`);
+    if (r.key !== 'metadata.name')
+      throw new Error(`${JSON.stringify(r.key)} is not a valid field selector key`);
     if (r.operator !== 'In' && r.operator !== 'NotIn') {
       throw new Error(`${JSON.stringify(r.operator)} is not a valid node field selector operator`);
     }
     const values = r.values ?? [];
     if (values.length !== 1) {
-      throw new Error(`unexpected number of value (${values.length}) for node field selector operator "${r.operator}"`);
+      throw new Error(
+        `unexpected number of value (${values.length}) for node field selector operator "${r.operator}"`,
+      );
     }
     return { negate: r.operator === 'NotIn', value: values[0] as string };
   });

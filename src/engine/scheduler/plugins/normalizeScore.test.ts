@@ -23,3 +23,25 @@ describe('defaultNormalizeScore (TestDefaultNormalizeScore)', () => {
     expect(list.map((s) => s.score)).toEqual(expected);
   });
 });
+
+describe('defaultNormalizeScore properties', () => {
+  it('keeps every score in [0, 100] and the maximum at 100 (0 when reversed)', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1 }),
+        fc.boolean(),
+        (raw, reverse) => {
+          const list = raw.map((score, i) => ({ name: `n${i}`, score }));
+          defaultNormalizeScore(100, reverse, list);
+          const max = Math.max(...raw);
+          list.forEach((s, i) => {
+            expect(s.score).toBeGreaterThanOrEqual(0);
+            expect(s.score).toBeLessThanOrEqual(100);
+            if (max > 0 && raw[i] === max) expect(s.score).toBe(reverse ? 0 : 100);
+          });
+        },
+      ),
+    );
+  });
+});

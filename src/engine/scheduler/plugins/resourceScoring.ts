@@ -27,13 +27,22 @@ const MAX_UTILIZATION = 100;
 const idiv = (a: number, b: number): number => Math.trunc(a / b);
 
 /** calculatePodResourceRequestList: with useRequested=false missing cpu/memory count as 100m/200Mi */
-export function podRequestList(pod: Pod, resources: readonly ResourceSpec[], useRequested: boolean): number[] {
+export function podRequestList(
+  pod: Pod,
+  resources: readonly ResourceSpec[],
+  useRequested: boolean,
+): number[] {
   const reqs = podRequests(pod, useRequested ? undefined : nonZeroDefaults());
   return resources.map((r) => reqs.get(r.name) ?? 0);
 }
 
 /** mirrors calculateResourceAllocatableRequest: [allocatable, requested incl. the pod]; [0, 0] = not scored */
-function allocatableAndRequested(ni: NodeInfo, name: string, podRequest: number, useRequested: boolean): [number, number] {
+function allocatableAndRequested(
+  ni: NodeInfo,
+  name: string,
+  podRequest: number,
+  useRequested: boolean,
+): [number, number] {
   const requested = useRequested ? ni.requested : ni.nonZeroRequested;
   if (podRequest === 0 && isScalarResourceName(name)) return [0, 0];
   switch (name) {
@@ -102,7 +111,10 @@ export function brokenLinearFunction(shape: readonly UtilizationShapePoint[]): (
       if (p <= cur.utilization) {
         if (i === 0) return cur.score;
         const prev = shape[i - 1] as UtilizationShapePoint;
-        return prev.score + idiv((cur.score - prev.score) * (p - prev.utilization), cur.utilization - prev.utilization);
+        return (
+          prev.score +
+          idiv((cur.score - prev.score) * (p - prev.utilization), cur.utilization - prev.utilization)
+        );
       }
     }
     return shape[shape.length - 1]?.score ?? 0;

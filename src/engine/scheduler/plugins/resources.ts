@@ -32,7 +32,8 @@ export function amountOf(name: string, q: string | number): number {
 
 function toAmounts(list: ResourceList, nonMissing: Amounts | undefined): Amounts {
   const m: Amounts = new Map();
-  if (list !== undefined) for (const k of Object.keys(list)) m.set(k, amountOf(k, list[k] as string | number));
+  if (list !== undefined)
+    for (const k of Object.keys(list)) m.set(k, amountOf(k, list[k] as string | number));
   if (nonMissing !== undefined) for (const [k, v] of nonMissing) if (!m.has(k)) m.set(k, v);
   return m;
 }

@@ -13,20 +13,31 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
   return {
     name: TAINT_TOLERATION,
     filter(_state, pod, nodeInfo) {
-      const taint = findMatchingUntoleratedTaint(nodeInfo.node.spec?.taints, pod.spec?.tolerations, doNotScheduleTaint);
+      const taint = findMatchingUntoleratedTaint(
+        nodeInfo.node.spec?.taints,
+        pod.spec?.tolerations,
+        doNotScheduleTaint,
+      );
       if (taint === undefined) return success();
-      return unresolvable(TAINT_TOLERATION, `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+      return unresolvable(
+        TAINT_TOLERATION,
+        `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`,
+      );
     },
     preScore(state, pod) {
       // getAllTolerationPreferNoSchedule: tolerations with empty effect or PreferNoSchedule
-      const tols = (pod.spec?.tolerations ?? []).filter((t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule');
+      const tols = (pod.spec?.tolerations ?? []).filter(
+        (t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule',
+      );
       state.set(PRE_SCORE_KEY, tols);
       return success();
     },
     score(state, pod, nodeInfo) {
       const tols =
         (state.get(PRE_SCORE_KEY) as Toleration[] | undefined) ??
-        (pod.spec?.tolerations ?? []).filter((t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule');
+        (pod.spec?.tolerations ?? []).filter(
+          (t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule',
+        );
       let count = 0;
       for (const taint of nodeInfo.node.spec?.taints ?? []) {
         if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, taint)) count++;
@@ -38,4 +49,3 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
     },
   };
 }
-

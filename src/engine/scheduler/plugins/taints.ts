@@ -17,13 +17,17 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   }
 }
 
-export function tolerationsTolerateTaint(tolerations: readonly Toleration[] | undefined, taint: Taint): boolean {
+export function tolerationsTolerateTaint(
+  tolerations: readonly Toleration[] | undefined,
+  taint: Taint,
+): boolean {
   for (const t of tolerations ?? []) if (toleratesTaint(t, taint)) return true;
   return false;
 }
 
 /** mirrors helper.DoNotScheduleTaintsFilterFunc: NoSchedule and NoExecute */
-export const doNotScheduleTaint = (t: Taint): boolean => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
+export const doNotScheduleTaint = (t: Taint): boolean =>
+  t.effect === 'NoSchedule' || t.effect === 'NoExecute';
 
 /** first taint passing `filter` that no toleration tolerates */
 export function findMatchingUntoleratedTaint(

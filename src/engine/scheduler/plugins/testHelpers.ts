@@ -1,7 +1,17 @@
 // Fixtures for the plugin table tests: pods, nodes, snapshots and plugin contexts.
 // Mirrors the spirit of pkg/scheduler/testing/wrappers.go (MakePod/MakeNode) without the builder chains.
 import type { Container, Node, Pod, PodSpec } from 'kubernetes-types/core/v1';
-import type { NodeInfo, PluginContext, SnapshotLister } from '../framework/types';
+import type {
+  CycleState,
+  FilterPlugin,
+  NodeInfo,
+  NodeScore,
+  PluginContext,
+  PreFilterPlugin,
+  PreScorePlugin,
+  ScorePlugin,
+  SnapshotLister,
+} from '../framework/types';
 import { buildNodeInfo } from './nodeInfoBuilder';
 import type { VolumeLister } from './volumeTypes';
 
@@ -31,7 +41,11 @@ export function makePod(o: PodOpts = {}): Pod {
       uid: o.name ?? 'p',
       labels: o.labels,
       ...(o.ownerKind !== undefined
-        ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: o.ownerKind, name: 'owner', uid: 'owner', controller: true }] }
+        ? {
+            ownerReferences: [
+              { apiVersion: 'apps/v1', kind: o.ownerKind, name: 'owner', uid: 'owner', controller: true },
+            ],
+          }
         : {}),
       ...(o.deleting === true ? { deletionTimestamp: '2024-01-01T00:00:00Z' } : {}),
     },
@@ -84,4 +98,47 @@ export function contextOf(
     namespaceLabels: (ns) => opts.namespaces?.[ns] ?? (ns === 'default' ? {} : undefined),
     ...(opts.volumes !== undefined ? { volumes: opts.volumes } : {}),
   };
+}
+
+type AnyPlugin = Partial<PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin>;
+
+/** runs PreFilter then Filter on every node like the framework: node name -> 'Success' or `${code}: ${reasons}` */
+export function runFilter(
+  plugin: AnyPlugin,
+  pod: Pod,
+  infos: NodeInfo[],
+  ctx: PluginContext = contextOf(infos),
+): Record<string, string> {
+  const state: CycleState = new Map();
+  const pre = plugin.preFilter?.(state, pod, ctx);
+  const out: Record<string, string> = {};
+  for (const ni of infos) {
+    const name = ni.node.metadata?.name ?? '';
+    if (pre !== undefined && pre.code === 'Skip') out[name] = 'Success';
+    else if (pre !== undefined && pre.code !== 'Success')
+      out[name] = `${pre.code}: ${pre.reasons.join(', ')}`;
+    else {
+      const st = plugin.filter?.(state, pod, ni, ctx);
+      out[name] =
+        st === undefined || st.code === 'Success' ? 'Success' : `${st.code}: ${st.reasons.join(', ')}`;
+    }
+  }
+  return out;
+}
+
+/** runs PreScore, Score and NormalizeScore on the given (feasible) nodes: node name -> final score */
+export function runScore(
+  plugin: AnyPlugin,
+  pod: Pod,
+  infos: NodeInfo[],
+  ctx: PluginContext = contextOf(infos),
+): Record<string, number> {
+  const state: CycleState = new Map();
+  const pre = plugin.preScore?.(state, pod, infos, ctx);
+  const scores: NodeScore[] = infos.map((ni) => ({
+    name: ni.node.metadata?.name ?? '',
+    score: pre?.code === 'Skip' ? 0 : (plugin.score?.(state, pod, ni, ctx) ?? 0),
+  }));
+  if (pre?.code !== 'Skip') plugin.normalizeScore?.(state, pod, scores, ctx);
+  return Object.fromEntries(scores.map((s) => [s.name, s.score]));
 }

@@ -38,8 +38,9 @@ export function podStatusSummary(pod: Pod): {
   if ((status.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) {
     reason = 'SchedulingGated';
   }
-  const initByName = new Map((spec.initContainers ?? []).map((c) => [c.name, c]));
-  for (const c of spec.initContainers ?? []) if (isRestartable(c)) total++;
+  const inits = spec.initContainers ?? [];
+  const initByName = inits.length === 0 ? undefined : new Map(inits.map((c) => [c.name, c]));
+  for (const c of inits) if (isRestartable(c)) total++;
 
   const all: Tally = { restarts: 0, lastRestartMs: undefined };
   const sidecars: Tally = { restarts: 0, lastRestartMs: undefined };
@@ -48,7 +49,7 @@ export function podStatusSummary(pod: Pod): {
   for (let i = 0; i < initStatuses.length; i++) {
     const cs = initStatuses[i] as ContainerStatus;
     addRestarts(all, cs);
-    const sidecar = isRestartable(initByName.get(cs.name));
+    const sidecar = isRestartable(initByName?.get(cs.name));
     if (sidecar) addRestarts(sidecars, cs);
     const term = cs.state?.terminated;
     const waiting = cs.state?.waiting;

@@ -38,12 +38,25 @@ function bump(m: Counts, key: string, value: string | undefined): void {
 }
 
 /** updateWithAntiAffinityTerms: +1 for each term `pod` matches, at the node's value of its topology key */
-function addAntiAffinityTerms(m: Counts, terms: readonly AffinityTerm[], pod: Pod, ns: NamespaceLabels, node: Node): void {
-  for (const t of terms) if (termMatches(t, pod, ns)) bump(m, t.topologyKey, node.metadata?.labels?.[t.topologyKey]);
+function addAntiAffinityTerms(
+  m: Counts,
+  terms: readonly AffinityTerm[],
+  pod: Pod,
+  ns: NamespaceLabels,
+  node: Node,
+): void {
+  for (const t of terms)
+    if (termMatches(t, pod, ns)) bump(m, t.topologyKey, node.metadata?.labels?.[t.topologyKey]);
 }
 
 /** updateWithAffinityTerms: only when `pod` matches ALL terms */
-function addAffinityTerms(m: Counts, terms: readonly AffinityTerm[], pod: Pod, ns: NamespaceLabels, node: Node): void {
+function addAffinityTerms(
+  m: Counts,
+  terms: readonly AffinityTerm[],
+  pod: Pod,
+  ns: NamespaceLabels,
+  node: Node,
+): void {
   if (!podMatchesAllAffinityTerms(terms, pod, ns)) return;
   for (const t of terms) bump(m, t.topologyKey, node.metadata?.labels?.[t.topologyKey]);
 }
@@ -64,7 +77,13 @@ export function calPreFilterState(pod: Pod, ctx: PluginContext): PreFilterState 
   // existing pods' required anti-affinity terms matching the incoming pod (evaluated with its namespace's labels)
   for (const ni of ctx.snapshot.havePodsWithRequiredAntiAffinity()) {
     for (const existing of ni.podsWithRequiredAntiAffinity) {
-      addAntiAffinityTerms(s.existingAntiAffinityCounts, parsedAffinityOf(existing).requiredAntiAffinity, pod, nsLabels, ni.node);
+      addAntiAffinityTerms(
+        s.existingAntiAffinityCounts,
+        parsedAffinityOf(existing).requiredAntiAffinity,
+        pod,
+        nsLabels,
+        ni.node,
+      );
     }
   }
   if (parsed.requiredAffinity.length > 0 || parsed.requiredAntiAffinity.length > 0) {
@@ -80,13 +99,18 @@ export function calPreFilterState(pod: Pod, ctx: PluginContext): PreFilterState 
 
 /** true when PreFilter can return Skip */
 export function nothingToFilter(s: PreFilterState): boolean {
-  return s.existingAntiAffinityCounts.size === 0 && s.parsed.requiredAffinity.length === 0 && s.parsed.requiredAntiAffinity.length === 0;
+  return (
+    s.existingAntiAffinityCounts.size === 0 &&
+    s.parsed.requiredAffinity.length === 0 &&
+    s.parsed.requiredAntiAffinity.length === 0
+  );
 }
 
 function satisfyExistingPodsAntiAffinity(s: PreFilterState, node: Node): boolean {
   if (s.existingAntiAffinityCounts.size === 0) return true;
   const labels = node.metadata?.labels ?? {};
-  for (const k of Object.keys(labels)) if ((s.existingAntiAffinityCounts.get(pairKey(k, labels[k] as string)) ?? 0) > 0) return false;
+  for (const k of Object.keys(labels))
+    if ((s.existingAntiAffinityCounts.get(pairKey(k, labels[k] as string)) ?? 0) > 0) return false;
   return true;
 }
 
@@ -108,12 +132,15 @@ function satisfyPodAffinity(s: PreFilterState, node: Node): boolean {
   }
   if (podsExist) return true;
   // the first pod of a group with affinity to itself: allowed when no pod matches yet and it matches its own terms
-  return s.affinityCounts.size === 0 && podMatchesAllAffinityTerms(s.parsed.requiredAffinity, s.pod, s.nsLabels);
+  return (
+    s.affinityCounts.size === 0 && podMatchesAllAffinityTerms(s.parsed.requiredAffinity, s.pod, s.nsLabels)
+  );
 }
 
 export function filterNode(s: PreFilterState, ni: NodeInfo): PluginStatus {
   if (!satisfyPodAffinity(s, ni.node)) return unresolvable(INTER_POD_AFFINITY, ERR_REASON_AFFINITY);
   if (!satisfyPodAntiAffinity(s, ni.node)) return unschedulable(INTER_POD_AFFINITY, ERR_REASON_ANTI_AFFINITY);
-  if (!satisfyExistingPodsAntiAffinity(s, ni.node)) return unschedulable(INTER_POD_AFFINITY, ERR_REASON_EXISTING_ANTI_AFFINITY);
+  if (!satisfyExistingPodsAntiAffinity(s, ni.node))
+    return unschedulable(INTER_POD_AFFINITY, ERR_REASON_EXISTING_ANTI_AFFINITY);
   return success();
 }

@@ -2,8 +2,20 @@
 // mirrors pkg/scheduler/framework/plugins/interpodaffinity/plugin.go.
 import type { FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/types';
 import { skip, success, unresolvable } from '../../framework/types';
-import { calPreFilterState, filterNode, INTER_POD_AFFINITY, nothingToFilter, type PreFilterState } from './filtering';
-import { calPreScoreState, normalize, scoreNode, type InterPodAffinityArgs, type TopologyScore } from './scoring';
+import {
+  calPreFilterState,
+  filterNode,
+  INTER_POD_AFFINITY,
+  nothingToFilter,
+  type PreFilterState,
+} from './filtering';
+import {
+  calPreScoreState,
+  normalize,
+  scoreNode,
+  type InterPodAffinityArgs,
+  type TopologyScore,
+} from './scoring';
 
 export {
   INTER_POD_AFFINITY,
@@ -16,7 +28,9 @@ export type { InterPodAffinityArgs } from './scoring';
 const PRE_FILTER_KEY = 'PreFilter' + INTER_POD_AFFINITY;
 const PRE_SCORE_KEY = 'PreScore' + INTER_POD_AFFINITY;
 
-export function newInterPodAffinity(args: InterPodAffinityArgs = {}): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+export function newInterPodAffinity(
+  args: InterPodAffinityArgs = {},
+): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   return {
     name: INTER_POD_AFFINITY,
     preFilter(state, pod, ctx) {

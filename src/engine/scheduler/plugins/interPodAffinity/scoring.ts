@@ -3,7 +3,14 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, NodeScore, PluginContext } from '../../framework/types';
 import { MAX_NODE_SCORE } from '../../framework/types';
-import { memoNamespaceLabels, parsedAffinityOf, termMatches, type AffinityTerm, type NamespaceLabels, type WeightedAffinityTerm } from './terms';
+import {
+  memoNamespaceLabels,
+  parsedAffinityOf,
+  termMatches,
+  type AffinityTerm,
+  type NamespaceLabels,
+  type WeightedAffinityTerm,
+} from './terms';
 
 export interface InterPodAffinityArgs {
   /** weight of existing pods' required affinity terms the incoming pod matches (default 1) */
@@ -14,7 +21,15 @@ export interface InterPodAffinityArgs {
 /** topologyKey -> topology value -> score */
 export type TopologyScore = Map<string, Map<string, number>>;
 
-function processTerm(m: TopologyScore, term: AffinityTerm, weight: number, pod: Pod, ns: NamespaceLabels, node: Node, mult: number): void {
+function processTerm(
+  m: TopologyScore,
+  term: AffinityTerm,
+  weight: number,
+  pod: Pod,
+  ns: NamespaceLabels,
+  node: Node,
+  mult: number,
+): void {
   if (!termMatches(term, pod, ns)) return;
   const v = node.metadata?.labels?.[term.topologyKey];
   if (v === undefined) return;
@@ -26,12 +41,24 @@ function processTerm(m: TopologyScore, term: AffinityTerm, weight: number, pod: 
   byValue.set(v, (byValue.get(v) ?? 0) + weight * mult);
 }
 
-function processTerms(m: TopologyScore, terms: readonly WeightedAffinityTerm[], pod: Pod, ns: NamespaceLabels, node: Node, mult: number): void {
+function processTerms(
+  m: TopologyScore,
+  terms: readonly WeightedAffinityTerm[],
+  pod: Pod,
+  ns: NamespaceLabels,
+  node: Node,
+  mult: number,
+): void {
   for (const t of terms) processTerm(m, t, t.weight, pod, ns, node, mult);
 }
 
 /** PreScore; undefined = Skip (nothing to score) */
-export function calPreScoreState(pod: Pod, nodes: readonly NodeInfo[], args: InterPodAffinityArgs, ctx: PluginContext): TopologyScore | undefined {
+export function calPreScoreState(
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  args: InterPodAffinityArgs,
+  ctx: PluginContext,
+): TopologyScore | undefined {
   if (nodes.length === 0) return undefined;
   const parsed = parsedAffinityOf(pod);
   if (parsed.parseError !== undefined) return undefined;
@@ -49,7 +76,8 @@ export function calPreScoreState(pod: Pod, nodes: readonly NodeInfo[], args: Int
       processTerms(m, parsed.preferredAffinity, existing, ns, node, 1);
       processTerms(m, parsed.preferredAntiAffinity, existing, ns, node, -1);
       const ex = parsedAffinityOf(existing);
-      if (hardWeight > 0) for (const t of ex.requiredAffinity) processTerm(m, t, hardWeight, pod, ns, node, 1);
+      if (hardWeight > 0)
+        for (const t of ex.requiredAffinity) processTerm(m, t, hardWeight, pod, ns, node, 1);
       processTerms(m, ex.preferredAffinity, pod, ns, node, 1);
       processTerms(m, ex.preferredAntiAffinity, pod, ns, node, -1);
     }

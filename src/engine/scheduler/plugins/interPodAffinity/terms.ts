@@ -30,12 +30,22 @@ function newAffinityTerm(pod: Pod, term: PodAffinityTerm): AffinityTerm {
   const namespaces = new Set(
     names.length === 0 && term.namespaceSelector === undefined ? [pod.metadata?.namespace ?? ''] : names,
   );
-  return { namespaces, selector, topologyKey: term.topologyKey, namespaceSelector: selectorFromLabelSelector(term.namespaceSelector) };
+  return {
+    namespaces,
+    selector,
+    topologyKey: term.topologyKey,
+    namespaceSelector: selectorFromLabelSelector(term.namespaceSelector),
+  };
 }
 
 function parse(pod: Pod): ParsedPodAffinity {
   const a = pod.spec?.affinity;
-  const out: ParsedPodAffinity = { requiredAffinity: [], requiredAntiAffinity: [], preferredAffinity: [], preferredAntiAffinity: [] };
+  const out: ParsedPodAffinity = {
+    requiredAffinity: [],
+    requiredAntiAffinity: [],
+    preferredAffinity: [],
+    preferredAntiAffinity: [],
+  };
   const fail = (e: unknown): void => {
     out.parseError ??= (e as Error).message;
   };
@@ -98,7 +108,11 @@ export function termMatches(term: AffinityTerm, pod: Pod, nsLabels: NamespaceLab
   return false;
 }
 
-export function podMatchesAllAffinityTerms(terms: readonly AffinityTerm[], pod: Pod, nsLabels: NamespaceLabels): boolean {
+export function podMatchesAllAffinityTerms(
+  terms: readonly AffinityTerm[],
+  pod: Pod,
+  nsLabels: NamespaceLabels,
+): boolean {
   if (terms.length === 0) return false;
   for (const t of terms) if (!termMatches(t, pod, nsLabels)) return false;
   return true;

@@ -43,7 +43,11 @@ export interface SpreadPluginContext extends PluginContext {
 }
 
 const OWNER_KINDS = new Set(['ReplicaSet', 'ReplicationController', 'StatefulSet']);
-const PER_POD_LABELS = ['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'controller-revision-hash'];
+const PER_POD_LABELS = [
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'controller-revision-hash',
+];
 
 /**
  * helper.DefaultSelector. Without the context hook, kubesim approximates it: a pod controlled by a
@@ -88,10 +92,16 @@ export function filterConstraints(
 }
 
 /** the pod's own constraints, else the defaults (only for pods an owner/Service selects) */
-export function getConstraints(pod: Pod, args: PodTopologySpreadArgs, action: string, ctx: PluginContext): SpreadConstraint[] {
+export function getConstraints(
+  pod: Pod,
+  args: PodTopologySpreadArgs,
+  action: string,
+  ctx: PluginContext,
+): SpreadConstraint[] {
   const own = pod.spec?.topologySpreadConstraints ?? [];
   if (own.length > 0) return filterConstraints(own, pod.metadata?.labels, action);
-  const defaults = args.defaultingType === 'List' ? (args.defaultConstraints ?? []) : SYSTEM_DEFAULT_CONSTRAINTS;
+  const defaults =
+    args.defaultingType === 'List' ? (args.defaultConstraints ?? []) : SYSTEM_DEFAULT_CONSTRAINTS;
   const constraints = filterConstraints(defaults, pod.metadata?.labels, action);
   if (constraints.length === 0) return [];
   const selector = defaultSelector(pod, ctx);
@@ -108,10 +118,18 @@ export function nodeLabelsMatchSpreadConstraints(
 }
 
 /** nodeAffinityPolicy Honor: node must match the pod's required affinity; nodeTaintsPolicy Honor: no untolerated taint */
-export function matchNodeInclusionPolicies(c: SpreadConstraint, pod: Pod, node: Node, required: RequiredNodeAffinity): boolean {
+export function matchNodeInclusionPolicies(
+  c: SpreadConstraint,
+  pod: Pod,
+  node: Node,
+  required: RequiredNodeAffinity,
+): boolean {
   if (c.nodeAffinityPolicy === 'Honor' && !required.match(node)) return false;
   if (c.nodeTaintsPolicy === 'Honor') {
-    if (findMatchingUntoleratedTaint(node.spec?.taints, pod.spec?.tolerations, doNotScheduleTaint) !== undefined) return false;
+    if (
+      findMatchingUntoleratedTaint(node.spec?.taints, pod.spec?.tolerations, doNotScheduleTaint) !== undefined
+    )
+      return false;
   }
   return true;
 }

@@ -51,7 +51,11 @@ export function calPreFilterState(pod: Pod, args: PodTopologySpreadArgs, ctx: Pl
 }
 
 /** Filter: 'existing matching num' + 'self-match (1 or 0)' - 'global minimum' <= maxSkew for every constraint */
-export function filterNode(s: PreFilterState, pod: Pod, labels: Readonly<Record<string, string>> | undefined): PluginStatus {
+export function filterNode(
+  s: PreFilterState,
+  pod: Pod,
+  labels: Readonly<Record<string, string>> | undefined,
+): PluginStatus {
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i] as SpreadConstraint;
     const tpVal = labels?.[c.topologyKey];

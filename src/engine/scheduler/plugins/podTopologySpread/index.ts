@@ -1,12 +1,22 @@
 // PodTopologySpread plugin: hard constraints in PreFilter/Filter, soft ones (and system defaults) in scoring.
 // mirrors pkg/scheduler/framework/plugins/podtopologyspread/plugin.go.
-import type { FilterPlugin, PluginStatus, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/types';
+import type {
+  FilterPlugin,
+  PluginStatus,
+  PreFilterPlugin,
+  PreScorePlugin,
+  ScorePlugin,
+} from '../../framework/types';
 import { skip, success } from '../../framework/types';
 import { POD_TOPOLOGY_SPREAD, type PodTopologySpreadArgs } from './common';
 import { calPreFilterState, filterNode, type PreFilterState } from './filtering';
 import { calPreScoreState, normalize, scoreNode, type PreScoreState } from './scoring';
 
-export { POD_TOPOLOGY_SPREAD, ERR_REASON_CONSTRAINTS_NOT_MATCH, ERR_REASON_NODE_LABEL_NOT_MATCH } from './common';
+export {
+  POD_TOPOLOGY_SPREAD,
+  ERR_REASON_CONSTRAINTS_NOT_MATCH,
+  ERR_REASON_NODE_LABEL_NOT_MATCH,
+} from './common';
 export type { PodTopologySpreadArgs, SpreadPluginContext } from './common';
 
 const PRE_FILTER_KEY = 'PreFilter' + POD_TOPOLOGY_SPREAD;
@@ -18,7 +28,9 @@ const errorStatus = (e: unknown): PluginStatus => ({
   plugin: POD_TOPOLOGY_SPREAD,
 });
 
-export function newPodTopologySpread(args: PodTopologySpreadArgs = {}): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
+export function newPodTopologySpread(
+  args: PodTopologySpreadArgs = {},
+): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   return {
     name: POD_TOPOLOGY_SPREAD,
     preFilter(state, pod, ctx) {

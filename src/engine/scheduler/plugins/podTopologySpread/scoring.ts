@@ -62,7 +62,8 @@ export function calPreScoreState(
     });
   }
   s.topologyNormalizingWeight = constraints.map((c, i) => {
-    const size = c.topologyKey === LABEL_HOSTNAME ? filteredNodes.length - s.ignoredNodes.size : (topoSize[i] as number);
+    const size =
+      c.topologyKey === LABEL_HOSTNAME ? filteredNodes.length - s.ignoredNodes.size : (topoSize[i] as number);
     return Math.log(size + 2);
   });
   const required = requiredNodeAffinityOf(pod);

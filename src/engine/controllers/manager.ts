@@ -1,0 +1,33 @@
+// The kube-controller-manager: every controller of a cluster shares one InformerFactory (SharedInformerFactory).
+import type { ControllerDefinition } from '../client/controller';
+import { controllerComponent } from '../client/controller';
+import { InformerFactory } from '../client/informer';
+import type { ClusterRuntime, Component } from '../cluster/types';
+import { replicaSetController, replicationController } from './replicaset/index';
+import { garbageCollectorController } from './garbagecollector/index';
+
+const factories = new WeakMap<ClusterRuntime, InformerFactory>();
+
+/** the cluster's shared InformerFactory, created on first use */
+export function sharedInformers(rt: ClusterRuntime): InformerFactory {
+  let f = factories.get(rt);
+  if (!f) factories.set(rt, (f = new InformerFactory(rt.api)));
+  return f;
+}
+
+/** one Component per controller, all reading from the cluster's shared informers */
+export function controllerManagerComponents(defs: readonly ControllerDefinition[]): Component[] {
+  return defs.map((def) => ({
+    name: def.name,
+    start(rt: ClusterRuntime) {
+      controllerComponent(def, sharedInformers(rt)).start(rt);
+    },
+  }));
+}
+
+/** the controllers kube-controller-manager runs by default (others join as they land) */
+export const defaultControllers: ControllerDefinition[] = [
+  replicaSetController,
+  replicationController,
+  garbageCollectorController,
+];

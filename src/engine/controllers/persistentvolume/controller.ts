@@ -1,0 +1,179 @@
+// PersistentVolume controller plus a simulated dynamic provisioner: binds claims to fitting static volumes,
+// provisions `pvc-<uid>` volumes for dynamic classes (WaitForFirstConsumer: once a consumer pod has a node),
+// and releases or deletes volumes whose claim is gone.
+// mirrors pkg/controller/volume/persistentvolume/pv_controller.go syncClaim/syncUnboundClaim/syncBoundClaim/syncVolume.
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { ControllerDefinition, ReconcileContext, ReconcileResult } from '../../client/controller';
+import type { KubeObject, ObjectKey } from '../../types/object';
+import {
+  ANN_BETA_STORAGE_PROVISIONER,
+  ANN_BIND_COMPLETED,
+  ANN_BOUND_BY_CONTROLLER,
+  ANN_SELECTED_NODE,
+  ANN_STORAGE_PROVISIONER,
+  findMatchingVolume,
+  provisionedVolume,
+} from './binding';
+import { getDefaultClass, isDelayBinding, isDynamic } from './storageClass';
+
+export const CONTROLLER_NAME = 'persistentvolume-controller';
+const PV_CLASS_INDEX = 'persistentvolume/class';
+const POD_CLAIM_INDEX = 'persistentvolume/pod-claims';
+
+const asObj = (o: unknown) => o as KubeObject;
+
+function podClaimKeys(pod: Readonly<KubeObject>): string[] {
+  const ns = pod.metadata.namespace ?? '';
+  return ((pod as Readonly<Pod>).spec?.volumes ?? []).flatMap((v) =>
+    v.persistentVolumeClaim ? [`${ns}/${v.persistentVolumeClaim.claimName}`] : [],
+  );
+}
+
+/** the node a consumer pod of the claim runs on: the scheduler's selected-node annotation, else a bound consumer */
+function consumerNode(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>): string | undefined {
+  const selected = claim.metadata?.annotations?.[ANN_SELECTED_NODE];
+  if (selected) return selected;
+  const key = `${claim.metadata?.namespace ?? ''}/${claim.metadata?.name ?? ''}`;
+  for (const p of ctx.informers.for('pods').byIndex(POD_CLAIM_INDEX, key)) {
+    const node = (p as Readonly<Pod>).spec?.nodeName;
+    if (node && !p.metadata.deletionTimestamp) return node;
+  }
+  return undefined;
+}
+
+/** bindVolumeToClaim + bindClaimToVolume + updateClaimStatus */
+function bind(ctx: ReconcileContext, pv: Readonly<PersistentVolume>, claim: Readonly<PersistentVolumeClaim>): void {
+  const ns = claim.metadata?.namespace;
+  let volume = pv;
+  if (pv.spec?.claimRef?.uid !== claim.metadata?.uid) {
+    const v = structuredClone(pv) as PersistentVolume;
+    const byController = !pv.spec?.claimRef;
+    v.spec = { ...v.spec, claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: ns, name: claim.metadata?.name, uid: claim.metadata?.uid, resourceVersion: claim.metadata?.resourceVersion } };
+    if (byController) v.metadata = { ...v.metadata, annotations: { ...(v.metadata?.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' } };
+    volume = ctx.api.update('persistentvolumes', undefined, asObj(v), ctx.request) as unknown as PersistentVolume;
+  }
+  if (volume.status?.phase !== 'Bound') {
+    ctx.api.updateStatus('persistentvolumes', undefined, asObj({ ...structuredClone(volume), status: { phase: 'Bound' } }), ctx.request);
+  }
+  let c = claim;
+  if (claim.spec?.volumeName !== pv.metadata?.name || claim.metadata?.annotations?.[ANN_BIND_COMPLETED] !== 'yes') {
+    const copy = structuredClone(claim) as PersistentVolumeClaim;
+    const annotations = { ...(copy.metadata?.annotations ?? {}), [ANN_BIND_COMPLETED]: 'yes' };
+    if (claim.spec?.volumeName !== pv.metadata?.name) annotations[ANN_BOUND_BY_CONTROLLER] = 'yes';
+    copy.metadata = { ...copy.metadata, annotations };
+    copy.spec = { ...copy.spec, volumeName: pv.metadata?.name };
+    c = ctx.api.update('persistentvolumeclaims', ns, asObj(copy), ctx.request) as unknown as PersistentVolumeClaim;
+  }
+  if (c.status?.phase !== 'Bound') {
+    const status = { phase: 'Bound', accessModes: [...(volume.spec?.accessModes ?? [])], capacity: { ...(volume.spec?.capacity ?? {}) } };
+    ctx.api.updateStatus('persistentvolumeclaims', ns, asObj({ ...structuredClone(c), status }), ctx.request);
+  }
+}
+
+/** provisionClaimOperation (external): annotate, let the simulated provisioner create the PV, then bind */
+function provision(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>, sc: Readonly<StorageClass>, node: string | undefined): void {
+  const ns = claim.metadata?.namespace;
+  const claimKey = `${ns ?? ''}/${claim.metadata?.name ?? ''}`;
+  let c = claim;
+  if (claim.metadata?.annotations?.[ANN_STORAGE_PROVISIONER] !== sc.provisioner) {
+    const copy = structuredClone(claim) as PersistentVolumeClaim;
+    copy.metadata = { ...copy.metadata, annotations: { ...(copy.metadata?.annotations ?? {}), [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner, [ANN_STORAGE_PROVISIONER]: sc.provisioner } };
+    c = ctx.api.update('persistentvolumeclaims', ns, asObj(copy), ctx.request) as unknown as PersistentVolumeClaim;
+    ctx.events.event(asObj(c), 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`, ctx.source);
+  }
+  const provisioner = { component: `${sc.provisioner}_local-path-provisioner` };
+  ctx.events.event(asObj(c), 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${claimKey}"`, provisioner);
+  const pv = ctx.api.create('persistentvolumes', undefined, provisionedVolume(c, sc, node), { actor: provisioner.component, cause: ctx.request.cause }) as unknown as PersistentVolume;
+  ctx.events.event(asObj(c), 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pv.metadata?.name ?? ''}`, provisioner);
+  bind(ctx, pv, c);
+}
+
+function syncClaim(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>): ReconcileResult {
+  if (claim.metadata?.deletionTimestamp) return {};
+  const classes = ctx.informers.for('storageclasses');
+  if (claim.spec?.storageClassName === undefined) {
+    // RetroactiveDefaultStorageClass (GA 1.28): a claim without a class gets the default class
+    const def = getDefaultClass(classes.list());
+    if (!def) return {};
+    const copy = structuredClone(claim) as PersistentVolumeClaim;
+    copy.spec = { ...copy.spec, storageClassName: def.metadata?.name };
+    ctx.api.update('persistentvolumeclaims', claim.metadata?.namespace, asObj(copy), ctx.request);
+    return {};
+  }
+  const volumes = ctx.informers.for('persistentvolumes');
+  if (claim.spec.volumeName) {
+    const pv = volumes.get(claim.spec.volumeName) as Readonly<PersistentVolume> | undefined;
+    if (!pv) {
+      if (claim.status?.phase !== 'Lost') {
+        ctx.api.updateStatus('persistentvolumeclaims', claim.metadata?.namespace, asObj({ ...structuredClone(claim), status: { phase: 'Lost' } }), ctx.request);
+        ctx.events.event(asObj(claim), 'Warning', 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!', ctx.source);
+      }
+      return {};
+    }
+    if (!pv.spec?.claimRef || pv.spec.claimRef.uid === claim.metadata?.uid) bind(ctx, pv, claim);
+    return {};
+  }
+  const className = claim.spec.storageClassName;
+  const sc = className ? (classes.get(className) as Readonly<StorageClass> | undefined) : undefined;
+  const node = consumerNode(ctx, claim);
+  if (isDelayBinding(sc) && !node) {
+    ctx.events.event(asObj(claim), 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', ctx.source);
+    return {};
+  }
+  const pv = findMatchingVolume(claim, volumes.byIndex(PV_CLASS_INDEX, className) as Readonly<PersistentVolume>[]);
+  if (pv) bind(ctx, pv, claim);
+  else if (sc && isDynamic(sc)) provision(ctx, claim, sc, isDelayBinding(sc) ? node : undefined);
+  else {
+    const msg = className && !sc ? `storageclass.storage.k8s.io "${className}" not found` : 'no persistent volumes available for this claim and no storage class is set';
+    ctx.events.event(asObj(claim), className && !sc ? 'Warning' : 'Normal', 'FailedBinding', msg, ctx.source);
+  }
+  return {};
+}
+
+function syncVolume(ctx: ReconcileContext, pv: Readonly<PersistentVolume>): ReconcileResult {
+  const ref = pv.spec?.claimRef;
+  const setPhase = (phase: string) => {
+    if (pv.status?.phase !== phase)
+      ctx.api.updateStatus('persistentvolumes', undefined, asObj({ ...structuredClone(pv), status: { phase } }), ctx.request);
+  };
+  if (!ref) return setPhase('Available'), {};
+  const claim = ctx.informers.for('persistentvolumeclaims').get(`${ref.namespace ?? ''}/${ref.name ?? ''}`) as Readonly<PersistentVolumeClaim> | undefined;
+  const gone = !claim || (ref.uid !== undefined && claim.metadata?.uid !== ref.uid);
+  if (gone) {
+    if (!ref.uid) return setPhase('Available'), {}; // pre-bound by an admin to a claim not created yet
+    if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
+      if (!pv.metadata?.deletionTimestamp) ctx.api.delete('persistentvolumes', undefined, pv.metadata?.name ?? '', {}, ctx.request);
+      return {};
+    }
+    return setPhase('Released'), {};
+  }
+  if (claim.spec?.volumeName === pv.metadata?.name) setPhase('Bound');
+  else ctx.queue.add(`${ref.namespace ?? ''}/${ref.name ?? ''}`, `volume ${pv.metadata?.name ?? ''} pre-bound to claim`);
+  return {};
+}
+
+export const persistentVolumeController: ControllerDefinition = {
+  name: CONTROLLER_NAME,
+  watches: [
+    { resource: 'persistentvolumeclaims' },
+    { resource: 'persistentvolumes', keysFor: (pv) => {
+      const ref = (pv as Readonly<PersistentVolume>).spec?.claimRef;
+      return [pv.metadata.name ?? '', ...(ref ? [`${ref.namespace ?? ''}/${ref.name ?? ''}`] : [])];
+    } },
+    { resource: 'pods', keysFor: (pod) => ((pod as Readonly<Pod>).spec?.nodeName ? podClaimKeys(pod) : []) },
+    { resource: 'storageclasses', keysFor: () => [] },
+  ],
+  setup(informers) {
+    informers.for('persistentvolumes').addIndexer(PV_CLASS_INDEX, (pv) => [(pv as Readonly<PersistentVolume>).spec?.storageClassName ?? '']);
+    informers.for('pods').addIndexer(POD_CLAIM_INDEX, podClaimKeys);
+  },
+  reconcile(key: ObjectKey, ctx) {
+    if (key.includes('/')) {
+      const claim = ctx.informers.for('persistentvolumeclaims').get(key) as Readonly<PersistentVolumeClaim> | undefined;
+      return claim ? syncClaim(ctx, claim) : {};
+    }
+    const pv = ctx.informers.for('persistentvolumes').get(key) as Readonly<PersistentVolume> | undefined;
+    return pv ? syncVolume(ctx, pv) : {};
+  },
+};

@@ -1,0 +1,88 @@
+// The status a ReplicaSet (or ReplicationController) reports (mirrors replica_set_utils.go calculateStatus / updateReplicaSetStatus).
+import type { KubeObject } from '../../types/object';
+import { selectorFromSet } from '../../labels/selector';
+import { isPodAvailable, isPodReady } from '../shared/podUtil';
+
+export const REPLICA_FAILURE = 'ReplicaFailure';
+
+export interface ReplicaCondition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface ReplicaStatus {
+  replicas: number;
+  fullyLabeledReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  observedGeneration?: number;
+  conditions?: ReplicaCondition[];
+}
+
+export interface StatusInput {
+  /** spec.template.metadata.labels */
+  templateLabels: Readonly<Record<string, string>> | undefined;
+  replicas: number;
+  minReadySeconds: number;
+  generation: number | undefined;
+  current: Readonly<ReplicaStatus> | undefined;
+  /** active pods claimed by the controller */
+  pods: readonly Readonly<KubeObject>[];
+  /** error from manageReplicas, if any */
+  manageError: string | undefined;
+  nowMs: number;
+  nowRfc3339: string;
+}
+
+/** calculateStatus, plus observedGeneration (set by updateReplicaSetStatus); zero counts omitted as omitempty does */
+export function calculateStatus(i: StatusInput): ReplicaStatus {
+  const templateSelector = selectorFromSet(i.templateLabels);
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  for (const pod of i.pods) {
+    if (templateSelector.matches(pod.metadata.labels)) fullyLabeled++;
+    if (isPodReady(pod)) {
+      ready++;
+      if (isPodAvailable(pod, i.minReadySeconds, i.nowMs)) available++;
+    }
+  }
+  let conditions = (i.current?.conditions ?? []).map((c) => ({ ...c }));
+  const failure = conditions.find((c) => c.type === REPLICA_FAILURE);
+  if (i.manageError !== undefined && !failure) {
+    const diff = i.pods.length - i.replicas;
+    const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
+    conditions.push({
+      type: REPLICA_FAILURE,
+      status: 'True',
+      lastTransitionTime: i.nowRfc3339,
+      reason,
+      message: i.manageError,
+    });
+  } else if (i.manageError === undefined && failure) {
+    conditions = conditions.filter((c) => c.type !== REPLICA_FAILURE);
+  }
+  const status: ReplicaStatus = { replicas: i.pods.length };
+  if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (i.generation) status.observedGeneration = i.generation;
+  if (conditions.length) status.conditions = conditions;
+  return status;
+}
+
+/** updateReplicaSetStatus's no-op check: same counts, same observedGeneration, same conditions */
+export function statusEqual(a: Readonly<ReplicaStatus> | undefined, b: Readonly<ReplicaStatus>): boolean {
+  if (!a) return false;
+  return (
+    (a.replicas ?? 0) === b.replicas &&
+    (a.fullyLabeledReplicas ?? 0) === (b.fullyLabeledReplicas ?? 0) &&
+    (a.readyReplicas ?? 0) === (b.readyReplicas ?? 0) &&
+    (a.availableReplicas ?? 0) === (b.availableReplicas ?? 0) &&
+    (a.observedGeneration ?? 0) === (b.observedGeneration ?? 0) &&
+    JSON.stringify(a.conditions ?? []) === JSON.stringify(b.conditions ?? [])
+  );
+}

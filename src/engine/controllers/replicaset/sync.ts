@@ -1,0 +1,95 @@
+// The level-based sync of one ReplicaSet or ReplicationController (mirrors replica_set.go syncReplicaSet).
+import type { KubeObject } from '../../types/object';
+
+import type { ReconcileContext, ReconcileResult } from '../../client/controller';
+import { StatusError } from '../../apiserver/types';
+import type { Selector } from '../../labels/types';
+import { claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
+import { claimCandidates } from '../shared/indexers';
+import { filterActivePods } from '../shared/podUtil';
+import { manageReplicas } from './manage';
+import { calculateStatus, statusEqual } from './status';
+import type { ReplicaStatus } from './status';
+import type { ReplicaExpectations } from './expectationsState';
+import { desiredReplicas, replicaSpec, replicaStatus } from './variant';
+import type { ReplicaControllerVariant } from './variant';
+
+/** updateReplicaSetStatus: write status only when it changed; one retry on a Conflict with a fresh read */
+function updateStatus(
+  rs: Readonly<KubeObject>,
+  status: ReplicaStatus,
+  v: ReplicaControllerVariant,
+  ctx: ReconcileContext,
+): Readonly<KubeObject> {
+  let cur = rs;
+  for (let attempt = 0; ; attempt++) {
+    if (statusEqual(replicaStatus(cur), status)) return cur;
+    try {
+      return ctx.api.updateStatus(
+        v.resource,
+        cur.metadata.namespace,
+        { ...structuredClone(cur), status },
+        ctx.request,
+      );
+    } catch (e) {
+      if (attempt >= 1 || !(e instanceof StatusError) || e.status.code !== 409) throw e;
+      cur = ctx.api.get(v.resource, rs.metadata.namespace, rs.metadata.name ?? '');
+    }
+  }
+}
+
+export function syncReplicaSet(
+  key: string,
+  v: ReplicaControllerVariant,
+  exp: ReplicaExpectations,
+  ctx: ReconcileContext,
+): ReconcileResult | void {
+  const rs = ctx.informers.for(v.resource).get(key);
+  if (!rs) {
+    exp.delete(key);
+    return;
+  }
+  const needsSync = exp.counts.satisfied(key);
+  let selector: Selector;
+  try {
+    selector = v.selector(rs);
+  } catch {
+    return; // an invalid selector is not retried (HandleError, return nil)
+  }
+  const active = filterActivePods(claimCandidates(ctx.informers.for('pods'), rs));
+  const claim = claimObjects(rs, selector, active, {
+    api: ctx.api,
+    request: ctx.request,
+    resource: 'pods',
+    canAdopt: recheckDeletionTimestamp(ctx.api, v.resource, rs),
+  });
+  if (claim.error !== undefined) return { error: claim.error };
+  let manageError: string | undefined;
+  if (needsSync && !rs.metadata.deletionTimestamp)
+    manageError = manageReplicas(claim.claimed, rs, v, exp, ctx);
+  const spec = replicaSpec(rs);
+  const status = calculateStatus({
+    templateLabels: v.template(rs)?.metadata?.labels,
+    replicas: desiredReplicas(rs),
+    minReadySeconds: spec.minReadySeconds ?? 0,
+    generation: rs.metadata.generation,
+    current: replicaStatus(rs),
+    pods: claim.claimed,
+    manageError,
+    nowMs: ctx.nowMs(),
+    nowRfc3339: ctx.sim.clock.nowRfc3339(),
+  });
+  let updated: Readonly<KubeObject>;
+  try {
+    updated = updateStatus(rs, status, v, ctx);
+  } catch (e) {
+    if (e instanceof StatusError && e.status.code === 404) return;
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  if (manageError !== undefined) return { error: manageError };
+  const st = replicaStatus(updated);
+  const want = desiredReplicas(updated);
+  const minReady = replicaSpec(updated).minReadySeconds ?? 0;
+  if (minReady > 0 && (st?.readyReplicas ?? 0) === want && (st?.availableReplicas ?? 0) !== want)
+    return { requeueAfterMs: minReady * 1000 };
+}

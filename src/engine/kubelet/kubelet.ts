@@ -1,0 +1,303 @@
+// The kubelets of every node as one component: a pods informer indexed by spec.nodeName feeds one worker per pod,
+// whose lifecycle runs as timed stages; a node whose machine is down runs nothing until it comes back.
+import type { ClusterRuntime, Component } from '../cluster/types';
+import type { EventType } from '../events/types';
+import type { Rng, TimerHandle } from '../sim/types';
+import type { KubeObject } from '../types/object';
+import { Informer } from '../client/informer';
+import { StatusError } from '../apiserver/types';
+import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
+import type { KubeletOps } from './kubeletOps';
+import type { ContainerRun, PodWorker } from './podWorker';
+import { podKey } from './podWorker';
+import { appModelOf } from './appModel';
+import { ImageCatalog } from './images';
+import { PodIpam } from './podIpam';
+import { buildPodStatus, getPhase } from './podStatus';
+import type { ProfileName, StageName, StageProfile } from './stages';
+import { PROFILES, stageDelayMs } from './stages';
+import { admit } from './startFlow';
+import { beginTermination } from './stopFlow';
+
+/** informer index of pods by the node they are bound to */
+export const POD_NODE_INDEX = 'spec.nodeName';
+
+export interface KubeletOptions {
+  profile?: ProfileName | StageProfile;
+}
+
+interface Stalled {
+  w: PodWorker;
+  slot: string;
+  label: string;
+  fn: () => void;
+}
+
+interface ContainerSpec {
+  name: string;
+  image?: string;
+  readinessProbe?: { initialDelaySeconds?: number; periodSeconds?: number };
+}
+
+interface PodSpecLite {
+  nodeName?: string;
+  restartPolicy?: PodWorker['restartPolicy'];
+  containers?: ContainerSpec[];
+  initContainers?: ContainerSpec[];
+}
+
+function containerRun(s: ContainerSpec, init: boolean): ContainerRun {
+  const c: ContainerRun = {
+    name: s.name,
+    image: s.image ?? '',
+    init,
+    state: 'waiting',
+    waitingReason: 'ContainerCreating',
+    restartCount: 0,
+    ready: false,
+    backoffCount: 0,
+  };
+  if (s.readinessProbe && !init) {
+    c.readinessProbe = {
+      initialDelaySeconds: s.readinessProbe.initialDelaySeconds ?? 0,
+      periodSeconds: s.readinessProbe.periodSeconds ?? 10,
+    };
+  }
+  return c;
+}
+
+export class Kubelet implements Component, KubeletOps {
+  readonly name = 'kubelet';
+  rt!: ClusterRuntime;
+  rng!: Rng;
+  images!: ImageCatalog;
+  readonly ipam = new PodIpam();
+  readonly profile: StageProfile;
+  private pods!: Informer;
+  private nodes!: Informer;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly stalled = new Map<string, Stalled[]>();
+  private readonly lastRenewMs = new Map<string, number>();
+
+  constructor(opts: KubeletOptions = {}) {
+    const p = opts.profile ?? 'fast';
+    this.profile = typeof p === 'string' ? PROFILES[p] : p;
+  }
+
+  start(rt: ClusterRuntime): void {
+    this.rt = rt;
+    this.rng = rt.sim.rng.fork('kubelet');
+    this.images = new ImageCatalog(rt.sim.rng.fork('kubelet-images'));
+    this.pods = new Informer(rt.api, 'pods');
+    this.pods.addIndexer(POD_NODE_INDEX, (o) => {
+      const n = (o.spec as PodSpecLite | undefined)?.nodeName;
+      return n ? [n] : [];
+    });
+    this.nodes = new Informer(rt.api, 'nodes');
+    this.nodes.start();
+    this.pods.start();
+    this.pods.addHandlers({
+      onAdd: (o) => this.observe(o),
+      onUpdate: (_old, o) => this.observe(o),
+      onDelete: (o) => {
+        const w = this.workers.get(o.metadata.uid ?? '');
+        if (w) this.forget(w);
+      },
+    });
+    // a lease renewed after a silence means the machine came back: resync that node's pods
+    rt.api.watch('leases', 'kube-node-lease', {}, (ev) => {
+      const node = ev.object.metadata.name ?? '';
+      if (ev.type !== 'MODIFIED' && ev.type !== 'ADDED') return;
+      const now = rt.sim.clock.nowMs();
+      const last = this.lastRenewMs.get(node);
+      this.lastRenewMs.set(node, now);
+      if (this.stalled.has(node) || (last !== undefined && now - last > 2 * LEASE_RENEW_INTERVAL_MS)) {
+        rt.sim.schedule({
+          delayMs: 0,
+          actor: `kubelet/${node}`,
+          label: `kubelet/${node} resync`,
+          run: () => this.resync(node),
+        });
+      }
+    });
+  }
+
+  /** pods the kubelet of `node` is running (for tests and the UI) */
+  workersOn(node: string): readonly PodWorker[] {
+    const out: PodWorker[] = [];
+    for (const p of this.pods.byIndex(POD_NODE_INDEX, node)) {
+      const w = this.workers.get(p.metadata.uid ?? '');
+      if (w) out.push(w);
+    }
+    return out;
+  }
+
+  private observe(pod: Readonly<KubeObject>): void {
+    const spec = (pod.spec ?? {}) as PodSpecLite;
+    const uid = pod.metadata.uid ?? '';
+    if (!spec.nodeName || !uid) return;
+    let w = this.workers.get(uid);
+    if (!w) {
+      const phase = (pod.status as { phase?: string } | undefined)?.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') return;
+      w = this.newWorker(pod, spec, uid);
+      this.workers.set(uid, w);
+      if (!pod.metadata.deletionTimestamp) {
+        const worker = w;
+        this.after(w, 'flow', this.delayOf('admit'), 'admit', () => admit(this, worker));
+      }
+    }
+    if (pod.metadata.deletionTimestamp && !w.terminating) {
+      beginTermination(this, w, pod.metadata.deletionGracePeriodSeconds ?? 0);
+    }
+  }
+
+  private newWorker(pod: Readonly<KubeObject>, spec: PodSpecLite, uid: string): PodWorker {
+    return {
+      uid,
+      namespace: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name ?? '',
+      node: spec.nodeName ?? '',
+      restartPolicy: spec.restartPolicy ?? 'Always',
+      app: appModelOf(pod.metadata.annotations),
+      containers: [
+        ...(spec.initContainers ?? []).map((c) => containerRun(c, true)),
+        ...(spec.containers ?? []).map((c) => containerRun(c, false)),
+      ],
+      cursor: 0,
+      sandboxReady: false,
+      terminating: false,
+      gracePeriodSeconds: 0,
+      conditions: new Map(),
+      timers: new Map(),
+    };
+  }
+
+  /** the machine is back: run what stalled, and re-post status of pods others changed meanwhile (MarkPodsNotReady) */
+  private resync(node: string): void {
+    if (this.rt.machines.get(node)?.up !== true) return;
+    const stalled = this.stalled.get(node) ?? [];
+    this.stalled.delete(node);
+    const pending = new Set<PodWorker>();
+    for (const s of stalled) {
+      if (this.workers.get(s.w.uid) !== s.w) continue;
+      pending.add(s.w);
+      this.after(s.w, s.slot, 0, s.label, s.fn);
+    }
+    for (const w of this.workersOn(node)) {
+      if (!pending.has(w) && !w.terminating && w.startTimeMs !== undefined) {
+        this.writeStatus(w, `kubelet resync: node ${node} is back`);
+      }
+    }
+  }
+
+  nowMs(): number {
+    return this.rt.sim.clock.nowMs();
+  }
+
+  delayOf(stage: StageName): number {
+    return stageDelayMs(this.profile, stage, this.rng);
+  }
+
+  after(w: PodWorker, slot: string, delayMs: number, label: string, fn: () => void): void {
+    this.cancel(w, slot);
+    const node = w.node;
+    const handle: TimerHandle = this.rt.sim.schedule({
+      delayMs: Math.max(0, delayMs),
+      actor: `kubelet/${node}`,
+      label: `kubelet/${node} ${label} ${podKey(w)}`,
+      run: () => {
+        if (w.timers.get(slot) !== handle) return;
+        w.timers.delete(slot);
+        if (this.workers.get(w.uid) !== w) return;
+        if (this.rt.machines.get(node)?.up !== true) {
+          let list = this.stalled.get(node);
+          if (!list) this.stalled.set(node, (list = []));
+          list.push({ w, slot, label, fn });
+          return;
+        }
+        fn();
+      },
+    });
+    w.timers.set(slot, handle);
+  }
+
+  cancel(w: PodWorker, slot: string): void {
+    const h = w.timers.get(slot);
+    if (h) this.rt.sim.cancel(h);
+    w.timers.delete(slot);
+  }
+
+  writeStatus(w: PodWorker, cause: string, podIsTerminal = false): boolean {
+    const api = this.rt.api;
+    let cur: KubeObject;
+    try {
+      cur = api.get('pods', w.namespace, w.name);
+    } catch {
+      return false;
+    }
+    if (cur.metadata.uid !== w.uid) return false;
+    let phase = getPhase(w, podIsTerminal);
+    if (podIsTerminal && phase !== 'Succeeded' && phase !== 'Failed') phase = 'Failed';
+    const clock = this.rt.sim.clock;
+    const status = buildPodStatus(
+      w,
+      cur.status as Record<string, unknown> | undefined,
+      phase,
+      (ms) => clock.toRfc3339(ms),
+      (img) => this.images.imageID(img),
+    );
+    try {
+      api.updateStatus('pods', w.namespace, { ...cur, status }, { actor: `kubelet/${w.node}`, cause });
+      return true;
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+      this.rt.sim.trace.record({
+        actor: `kubelet/${w.node}`,
+        action: 'error',
+        target: `pods/${podKey(w)}`,
+        message: e.message,
+        cause,
+      });
+      return false;
+    }
+  }
+
+  event(w: PodWorker, type: EventType, reason: string, message: string): void {
+    const pod = this.podOf(w);
+    if (pod) this.rt.events.event(pod, type, reason, message, { component: 'kubelet', host: w.node });
+  }
+
+  trace(w: PodWorker, stage: string, cause: string): void {
+    this.rt.sim.trace.record({
+      actor: `kubelet/${w.node}`,
+      action: 'stage',
+      target: `pods/${podKey(w)}`,
+      cause,
+      message: stage,
+    });
+  }
+
+  podOf(w: PodWorker): Readonly<KubeObject> | undefined {
+    const p = this.pods.get(podKey(w));
+    return p && p.metadata.uid === w.uid ? p : undefined;
+  }
+
+  nodeOf(name: string): Readonly<KubeObject> | undefined {
+    return this.nodes.get(name);
+  }
+
+  forget(w: PodWorker): void {
+    for (const slot of [...w.timers.keys()]) this.cancel(w, slot);
+    if (w.podIP) {
+      const podCIDR = (this.nodeOf(w.node)?.spec as { podCIDR?: string } | undefined)?.podCIDR;
+      this.ipam.forNode(w.node, podCIDR)?.release(w.podIP);
+    }
+    this.workers.delete(w.uid);
+  }
+}
+
+/** The kubelet component for every node of the cluster (the lead registers it in bootstrap). */
+export function kubeletComponent(opts: KubeletOptions = {}): Kubelet {
+  return new Kubelet(opts);
+}
