@@ -53,6 +53,8 @@ export class Informer {
     if (this.watch) return;
     const list = this.api.list(this.resource, undefined);
     for (const obj of list.items) this.upsert(obj);
+    // the initial list is delivered as adds, as client-go's reflector Replace -> OnAdd does
+    for (const h of this.handlers) if (h.onAdd) for (const obj of list.items) h.onAdd(obj);
     this.watch = this.api.watch(
       this.resource,
       undefined,

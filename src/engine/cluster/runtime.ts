@@ -5,6 +5,7 @@ import { createStore } from '../store/mvccStore';
 import { createApiServer } from '../apiserver/apiServer';
 import { createEventRecorder } from '../events/recorder';
 import { bootstrapCluster } from './bootstrap';
+import { startControlPlane } from './controlPlane';
 
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
@@ -20,7 +21,7 @@ export function resolveOptions(options: ClusterOptions = {}): ResolvedClusterOpt
           pods: 110,
           zone: ZONES[i % ZONES.length],
         }));
-  return { seed, nodes, cni: options.cni ?? 'flannel' };
+  return { seed, nodes, cni: options.cni ?? 'flannel', controlPlane: options.controlPlane ?? true };
 }
 
 export function createRuntime(options: ClusterOptions = {}): ClusterRuntime {
@@ -39,10 +40,13 @@ export function createRuntime(options: ClusterOptions = {}): ClusterRuntime {
     machines: new Map(),
     components,
     addComponent(c) {
+      // one of each: a test or scenario adding a component the control plane already runs gets the running one
+      if (components.some((existing) => existing.name === c.name)) return;
       components.push(c);
       c.start(rt);
     },
   };
   bootstrapCluster(rt);
+  if (resolved.controlPlane) startControlPlane(rt);
   return rt;
 }

@@ -30,12 +30,18 @@ export interface ClusterOptions {
   /** number of worker nodes (node-1..node-N) or explicit specs; a control-plane node is always added */
   nodes?: number | NodeSpec[];
   cni?: CniName;
+  /**
+   * run the controllers, scheduler and kubelets (default true); false gives a bare API server + store + nodes,
+   * for tests of lower layers
+   */
+  controlPlane?: boolean;
 }
 
 export interface ResolvedClusterOptions {
   seed: number;
   nodes: NodeSpec[];
   cni: CniName;
+  controlPlane: boolean;
 }
 
 /** A long-running part of the control plane (controller, scheduler, kubelet, ...), started once. */
@@ -54,6 +60,6 @@ export interface ClusterRuntime {
   /** simulated machines: a node whose machine is down stops heartbeating and running pods */
   readonly machines: Map<string, { up: boolean }>;
   readonly components: Component[];
-  /** add and start a component */
+  /** add and start a component; a second component with the same name as a running one is ignored */
   addComponent(c: Component): void;
 }

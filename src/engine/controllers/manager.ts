@@ -5,6 +5,8 @@ import { InformerFactory } from '../client/informer';
 import type { ClusterRuntime, Component } from '../cluster/types';
 import { replicaSetController, replicationController } from './replicaset/index';
 import { garbageCollectorController } from './garbagecollector/index';
+import { deploymentController } from './deployment/index';
+import { daemonSetController } from './daemonset/index';
 
 const factories = new WeakMap<ClusterRuntime, InformerFactory>();
 
@@ -27,7 +29,9 @@ export function controllerManagerComponents(defs: readonly ControllerDefinition[
 
 /** the controllers kube-controller-manager runs by default (others join as they land) */
 export const defaultControllers: ControllerDefinition[] = [
+  deploymentController,
   replicaSetController,
   replicationController,
+  daemonSetController,
   garbageCollectorController,
 ];

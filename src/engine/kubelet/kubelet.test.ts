@@ -49,11 +49,7 @@ describe('kubelet pod start', () => {
     expect(status.qosClass).toBe('BestEffort');
     expect(containerStatus(pod)).toMatchObject({ ready: true, started: true, restartCount: 0 });
     const reasons = eventsFor(cluster, 'web').map((e) => e.reason);
-    expect(reasons).toEqual(
-      ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started'].filter(
-        (r) => r !== 'Scheduled' || reasons.includes('Scheduled'),
-      ),
-    );
+    expect(reasons).toEqual(['Pulling', 'Pulled', 'Created', 'Started']);
     const msgs = eventsFor(cluster, 'web').map((e) => e.message);
     expect(msgs).toContain('Pulling image "nginx:1.27"');
     expect(msgs.find((m) => m.startsWith('Successfully pulled image "nginx:1.27" in '))).toMatch(

@@ -16,7 +16,14 @@ export interface PluginSet {
   enabled?: PluginRef[];
   disabled?: PluginRef[];
 }
-export const EXTENSION_POINTS = ['multiPoint', 'preFilter', 'filter', 'postFilter', 'preScore', 'score'] as const;
+export const EXTENSION_POINTS = [
+  'multiPoint',
+  'preFilter',
+  'filter',
+  'postFilter',
+  'preScore',
+  'score',
+] as const;
 export type ExtensionPoint = (typeof EXTENSION_POINTS)[number];
 export type Plugins = Partial<Record<ExtensionPoint, PluginSet>>;
 
@@ -82,7 +89,8 @@ profiles:
 #   preferLabel: {key: disktype, value: ssd, score: 10}
 `;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function validatePercentage(v: unknown, path: string, errs: string[]): number | undefined {
   if (v === undefined || v === null) return undefined;
@@ -96,7 +104,8 @@ function validatePercentage(v: unknown, path: string, errs: string[]): number | 
 function parseProfile(p: unknown, i: number, errs: string[]): ProfileConfig | undefined {
   if (!isRecord(p)) return void errs.push(`profiles[${i}]: must be an object`);
   const name = p.schedulerName ?? 'default-scheduler';
-  if (typeof name !== 'string' || name === '') return void errs.push(`profiles[${i}].schedulerName: Required value`);
+  if (typeof name !== 'string' || name === '')
+    return void errs.push(`profiles[${i}].schedulerName: Required value`);
   const prof: ProfileConfig = { schedulerName: name };
   const pct = validatePercentage(p.percentageOfNodesToScore, `profiles[${i}].percentageOfNodesToScore`, errs);
   if (pct !== undefined) prof.percentageOfNodesToScore = pct;
@@ -122,32 +131,41 @@ export function parseSchedulerConfig(text: string): { config?: SchedulerConfig; 
   if (!isRecord(doc)) return { errors: ['config.yaml: must be a KubeSchedulerConfiguration object'] };
   const errs: string[] = [];
   if (doc.apiVersion !== 'kubescheduler.config.k8s.io/v1') {
-    errs.push(`apiVersion: Unsupported value: ${JSON.stringify(doc.apiVersion)}: supported values: "kubescheduler.config.k8s.io/v1"`);
+    errs.push(
+      `apiVersion: Unsupported value: ${JSON.stringify(doc.apiVersion)}: supported values: "kubescheduler.config.k8s.io/v1"`,
+    );
   }
-  if (doc.kind !== 'KubeSchedulerConfiguration') errs.push(`kind: Unsupported value: ${JSON.stringify(doc.kind)}`);
+  if (doc.kind !== 'KubeSchedulerConfiguration')
+    errs.push(`kind: Unsupported value: ${JSON.stringify(doc.kind)}`);
   const rawProfiles = doc.profiles ?? [{ schedulerName: 'default-scheduler' }];
   const profiles: ProfileConfig[] = [];
   if (!Array.isArray(rawProfiles)) errs.push('profiles: must be a list');
-  else rawProfiles.forEach((p, i) => {
-    const prof = parseProfile(p, i, errs);
-    if (prof) profiles.push(prof);
-  });
+  else
+    rawProfiles.forEach((p, i) => {
+      const prof = parseProfile(p, i, errs);
+      if (prof) profiles.push(prof);
+    });
   if (profiles.length === 0 && errs.length === 0) profiles.push({ schedulerName: 'default-scheduler' });
   const seen = new Set<string>();
   profiles.forEach((p, i) => {
-    if (seen.has(p.schedulerName)) errs.push(`profiles[${i}].schedulerName: Duplicate value: "${p.schedulerName}"`);
+    if (seen.has(p.schedulerName))
+      errs.push(`profiles[${i}].schedulerName: Duplicate value: "${p.schedulerName}"`);
     seen.add(p.schedulerName);
   });
   errs.push(...validateExtenders(doc.extenders));
   const pct = validatePercentage(doc.percentageOfNodesToScore, 'percentageOfNodesToScore', errs);
   const backoff = (v: unknown, def: number, path: string): number => {
     if (v === undefined || v === null) return def;
-    if (typeof v !== 'number' || v <= 0) errs.push(`${path}: Invalid value: ${JSON.stringify(v)}: must be greater than 0`);
+    if (typeof v !== 'number' || v <= 0)
+      errs.push(`${path}: Invalid value: ${JSON.stringify(v)}: must be greater than 0`);
     return typeof v === 'number' && v > 0 ? v : def;
   };
   const initial = backoff(doc.podInitialBackoffSeconds, 1, 'podInitialBackoffSeconds');
   const max = backoff(doc.podMaxBackoffSeconds, 10, 'podMaxBackoffSeconds');
-  if (max < initial) errs.push('podMaxBackoffSeconds: Invalid value: must be greater than or equal to podInitialBackoffSeconds');
+  if (max < initial)
+    errs.push(
+      'podMaxBackoffSeconds: Invalid value: must be greater than or equal to podInitialBackoffSeconds',
+    );
   if (errs.length > 0) return { errors: errs };
   const config: SchedulerConfig = {
     profiles,

@@ -5,7 +5,13 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../types/object';
 import type { Scheduler } from './scheduler';
 import { StatusError } from '../apiserver/types';
-import { CONFIG_KEY, CONFIG_MAP_NAME, CONFIG_MAP_NAMESPACE, DEFAULT_CONFIG_YAML, parseSchedulerConfig } from './config';
+import {
+  CONFIG_KEY,
+  CONFIG_MAP_NAME,
+  CONFIG_MAP_NAMESPACE,
+  DEFAULT_CONFIG_YAML,
+  parseSchedulerConfig,
+} from './config';
 import { buildProfiles } from './profileBuilder';
 import { podKeyOf } from './cache';
 
@@ -22,7 +28,10 @@ export function ensureConfigMap(s: Scheduler): void {
     metadata: { name: CONFIG_MAP_NAME, namespace: CONFIG_MAP_NAMESPACE },
     data: { [CONFIG_KEY]: DEFAULT_CONFIG_YAML },
   };
-  s.rt.api.create('configmaps', CONFIG_MAP_NAMESPACE, cm, { actor: s.name, cause: 'scheduler start: default configuration' });
+  s.rt.api.create('configmaps', CONFIG_MAP_NAMESPACE, cm, {
+    actor: s.name,
+    cause: 'scheduler start: default configuration',
+  });
 }
 
 /** parse + build; on errors keep the running profiles and report a Warning Event on the ConfigMap */

@@ -90,7 +90,10 @@ export function registerPodHandlers(s: Scheduler): void {
         }
         if (terminal(pod)) return onAssignedPodGone(s, pod);
         s.cache.updatePod(pod);
-        if (assigned(oldPod) && JSON.stringify(oldPod.metadata?.labels) !== JSON.stringify(pod.metadata?.labels)) {
+        if (
+          assigned(oldPod) &&
+          JSON.stringify(oldPod.metadata?.labels) !== JSON.stringify(pod.metadata?.labels)
+        ) {
           s.queue.moveAllToActiveOrBackoffQueue(); // AssignedPodUpdate: affinity/spread may now match
         }
         return;

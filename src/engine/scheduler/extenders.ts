@@ -49,9 +49,12 @@ export function validateExtenders(list: unknown): string[] {
   list.forEach((e: unknown, i) => {
     const o = (e ?? {}) as Record<string, unknown>;
     if (typeof o.urlPrefix !== 'string' || !o.urlPrefix.startsWith('sim://')) {
-      errs.push(`extenders[${i}].urlPrefix: must start with sim:// (the simulator cannot call HTTP extenders)`);
+      errs.push(
+        `extenders[${i}].urlPrefix: must start with sim:// (the simulator cannot call HTTP extenders)`,
+      );
     }
-    if (typeof o.weight !== 'number' || o.weight <= 0) errs.push(`extenders[${i}].weight: must be a positive value`);
+    if (typeof o.weight !== 'number' || o.weight <= 0)
+      errs.push(`extenders[${i}].weight: must be a positive value`);
   });
   return errs;
 }

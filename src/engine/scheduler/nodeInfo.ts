@@ -69,7 +69,8 @@ export function cloneNodeInfo(ni: NodeInfo): MutableNodeInfo {
 export function addPodTo(ni: MutableNodeInfo, pod: Pod, res: PodResources = podResources(pod)): void {
   ni.pods = [...ni.pods, pod];
   if (podHasAffinity(pod)) ni.podsWithAffinity = [...ni.podsWithAffinity, pod];
-  if (podHasRequiredAntiAffinity(pod)) ni.podsWithRequiredAntiAffinity = [...ni.podsWithRequiredAntiAffinity, pod];
+  if (podHasRequiredAntiAffinity(pod))
+    ni.podsWithRequiredAntiAffinity = [...ni.podsWithRequiredAntiAffinity, pod];
   ni.requested = addResource(ni.requested, res.req);
   ni.nonZeroRequested = addResource(ni.nonZeroRequested, res.nonZero);
   const ports = hostPortsOf(pod);

@@ -38,7 +38,8 @@ function setCondition(pod: Pod, cond: PodCondition): boolean {
   const conds: PodCondition[] = (status.conditions ??= []);
   const i = conds.findIndex((c) => c.type === cond.type);
   const cur = i >= 0 ? conds[i] : undefined;
-  if (cur && cur.status === cond.status && cur.reason === cond.reason && cur.message === cond.message) return false;
+  if (cur && cur.status === cond.status && cur.reason === cond.reason && cur.message === cond.message)
+    return false;
   const next = { ...cond };
   if (cur && cur.status === cond.status) next.lastTransitionTime = cur.lastTransitionTime;
   if (i >= 0) conds[i] = next;
@@ -77,7 +78,12 @@ export function markUnschedulable(
 }
 
 /** the DisruptionTarget condition a preemption victim gets before it is deleted */
-export function markDisruptionTarget(rt: ClusterRuntime, victim: Pod, schedulerName: string, ctx: RequestContext): void {
+export function markDisruptionTarget(
+  rt: ClusterRuntime,
+  victim: Pod,
+  schedulerName: string,
+  ctx: RequestContext,
+): void {
   const pod = fresh(rt, victim.metadata?.namespace ?? '', victim.metadata?.name ?? '');
   if (!pod) return;
   const changed = setCondition(pod, {
@@ -91,7 +97,12 @@ export function markDisruptionTarget(rt: ClusterRuntime, victim: Pod, schedulerN
 }
 
 /** util.ClearNominatedNodeName */
-export function clearNominatedNodeName(rt: ClusterRuntime, ns: string, name: string, ctx: RequestContext): void {
+export function clearNominatedNodeName(
+  rt: ClusterRuntime,
+  ns: string,
+  name: string,
+  ctx: RequestContext,
+): void {
   const pod = fresh(rt, ns, name);
   if (!pod?.status?.nominatedNodeName) return;
   delete pod.status.nominatedNodeName;

@@ -58,7 +58,9 @@ describe('preemption', () => {
     expect(get(c, 'bystander')?.metadata?.deletionTimestamp).toBeUndefined();
     const preempted = c.runtime.api
       .list('events', 'default')
-      .items.find((e) => e.reason === 'Preempted' && (e.involvedObject as { name: string }).name === 'victim');
+      .items.find(
+        (e) => e.reason === 'Preempted' && (e.involvedObject as { name: string }).name === 'victim',
+      );
     expect(preempted?.message).toBe(`Preempted by pod ${vip.metadata?.uid} on node node-1`);
     // the kubelet would finish the deletion; do it by hand
     c.run('kubectl delete pod victim --grace-period=0 --force');
@@ -68,7 +70,10 @@ describe('preemption', () => {
 
   it('does not preempt with preemptionPolicy Never', () => {
     const c = setup();
-    c.run('kubectl apply -f -', pc('high-never', 1000).replace('value: 1000', 'value: 1000\npreemptionPolicy: Never'));
+    c.run(
+      'kubectl apply -f -',
+      pc('high-never', 1000).replace('value: 1000', 'value: 1000\npreemptionPolicy: Never'),
+    );
     c.run('kubectl apply -f -', pod('victim', '3', 'low'));
     c.run('sim settle');
     c.run('kubectl apply -f -', pod('polite', '3', 'high-never'));

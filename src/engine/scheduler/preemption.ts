@@ -34,7 +34,10 @@ export interface PreemptionInput {
   diagnosis: Diagnosis;
 }
 
-const NOT_HELPFUL: PluginStatus = { code: 'UnschedulableAndUnresolvable', reasons: ['Preemption is not helpful for scheduling'] };
+const NOT_HELPFUL: PluginStatus = {
+  code: 'UnschedulableAndUnresolvable',
+  reasons: ['Preemption is not helpful for scheduling'],
+};
 const NO_VICTIMS: PluginStatus = {
   code: 'UnschedulableAndUnresolvable',
   reasons: ['No preemption victims found for incoming pod'],
@@ -51,7 +54,11 @@ export function moreImportantPod(a: Pod, b: Pod): boolean {
 }
 
 /** PodEligibleToPreemptOthers: a reason string when the pod may not preempt */
-export function notEligibleReason(pod: Pod, snapshot: SnapshotLister, diagnosis: Diagnosis): string | undefined {
+export function notEligibleReason(
+  pod: Pod,
+  snapshot: SnapshotLister,
+  diagnosis: Diagnosis,
+): string | undefined {
   if (pod.spec?.preemptionPolicy === 'Never') return 'not eligible due to preemptionPolicy=Never.';
   const nom = pod.status?.nominatedNodeName;
   if (nom) {
@@ -75,7 +82,8 @@ export function selectVictimsOnNode(
   const potential = ni.pods.filter((p) => podPriority(p) < prio);
   if (potential.length === 0) return { status: NO_VICTIMS };
   for (const p of potential) removePodFrom(work, p);
-  const fits = (): PluginStatus => runFilters(input.profile, input.state, input.pod, work, input.ctx, new Set());
+  const fits = (): PluginStatus =>
+    runFilters(input.profile, input.state, input.pod, work, input.ctx, new Set());
   const st = fits();
   if (st.code !== 'Success') return { status: st };
   potential.sort((a, b) => (moreImportantPod(a, b) ? -1 : moreImportantPod(b, a) ? 1 : 0));
@@ -105,7 +113,8 @@ export function preempt(input: PreemptionInput): PreemptionResult {
   const potential: NodeInfo[] = [];
   for (const ni of all) {
     const name = ni.node.metadata?.name ?? '';
-    if (diagnosis.nodeToStatus.get(name)?.code === 'UnschedulableAndUnresolvable') statuses.set(name, NOT_HELPFUL);
+    if (diagnosis.nodeToStatus.get(name)?.code === 'UnschedulableAndUnresolvable')
+      statuses.set(name, NOT_HELPFUL);
     else potential.push(ni);
   }
   const candidates: Candidate[] = [];

@@ -17,7 +17,12 @@ const implementsPoint = (p: Plugin, point: Point): boolean =>
   point === 'postFilter' ? false : typeof (p as unknown as Record<string, unknown>)[point] === 'function';
 
 /** the profile's enabled plugins per point: point-specific first, then MultiPoint ones not disabled there */
-function expand(cfg: ProfileConfig, point: Point, multiPoint: readonly PluginRef[], impl: (n: string) => boolean): PluginRef[] {
+function expand(
+  cfg: ProfileConfig,
+  point: Point,
+  multiPoint: readonly PluginRef[],
+  impl: (n: string) => boolean,
+): PluginRef[] {
   const set = cfg.plugins?.[point];
   const out = [...(set?.enabled ?? [])];
   const disabled = new Set((set?.disabled ?? []).map((d) => d.name));
@@ -40,17 +45,21 @@ export function buildProfile(
   const multiPoint = mergePluginSet(DEFAULT_MULTI_POINT, cfg.plugins?.multiPoint);
   const defaultNames = new Set(DEFAULT_MULTI_POINT.map((p) => p.name));
   // default plugins listed without a weight (VolumeBinding, ...) do not score in the default profile
-  const unweightedDefaults = new Set(DEFAULT_MULTI_POINT.filter((p) => p.weight === undefined).map((p) => p.name));
+  const unweightedDefaults = new Set(
+    DEFAULT_MULTI_POINT.filter((p) => p.weight === undefined).map((p) => p.name),
+  );
   const instances = new Map<string, Plugin | undefined>();
   const instance = (name: string): Plugin | undefined => {
     if (!instances.has(name)) instances.set(name, BUILT_IN.has(name) ? undefined : pluginByName(name, args));
     return instances.get(name);
   };
-  const impl = (point: Point) => (name: string): boolean => {
-    if (point === 'postFilter') return name === DEFAULT_PREEMPTION;
-    const p = instance(name);
-    return p !== undefined && implementsPoint(p, point);
-  };
+  const impl =
+    (point: Point) =>
+    (name: string): boolean => {
+      if (point === 'postFilter') return name === DEFAULT_PREEMPTION;
+      const p = instance(name);
+      return p !== undefined && implementsPoint(p, point);
+    };
   const profile: Profile = {
     schedulerName: cfg.schedulerName,
     preFilter: [],
@@ -73,7 +82,8 @@ export function buildProfile(
       const p = instance(ref.name);
       if (p === undefined) {
         // a default plugin this simulator does not model is skipped; a named unknown plugin is an error
-        if (!defaultNames.has(ref.name)) errors.push(`profiles "${cfg.schedulerName}": plugin "${ref.name}" does not exist`);
+        if (!defaultNames.has(ref.name))
+          errors.push(`profiles "${cfg.schedulerName}": plugin "${ref.name}" does not exist`);
         continue;
       }
       if (!implementsPoint(p, point)) {
@@ -84,7 +94,11 @@ export function buildProfile(
       if (point === 'preFilter') profile.preFilter.push(p as PreFilterPlugin);
       else if (point === 'filter') profile.filter.push(p as FilterPlugin);
       else if (point === 'preScore') profile.preScore.push(p as PreScorePlugin);
-      else profile.score.push({ plugin: p as ScorePlugin, weight: ref.weight && ref.weight > 0 ? ref.weight : 1 });
+      else
+        profile.score.push({
+          plugin: p as ScorePlugin,
+          weight: ref.weight && ref.weight > 0 ? ref.weight : 1,
+        });
     }
   }
   return errors.length > 0 ? { errors } : { profile, errors };
@@ -104,5 +118,7 @@ export function buildProfiles(config: SchedulerConfig): { profiles: Map<string, 
 
 /** whether the profile gates pods with spec.schedulingGates (SchedulingGates PreEnqueue) */
 export function profileUsesSchedulingGates(cfg: ProfileConfig): boolean {
-  return mergePluginSet(DEFAULT_MULTI_POINT, cfg.plugins?.multiPoint).some((p) => p.name === 'SchedulingGates');
+  return mergePluginSet(DEFAULT_MULTI_POINT, cfg.plugins?.multiPoint).some(
+    (p) => p.name === 'SchedulingGates',
+  );
 }

@@ -24,7 +24,8 @@ spec:${extra}
     image: nginx
     resources: {requests: {cpu: "${cpu}", memory: 100Mi}}
 `;
-const nodeOf = (c: Cluster, name: string) => (c.runtime.api.get('pods', 'default', name) as unknown as Pod).spec?.nodeName;
+const nodeOf = (c: Cluster, name: string) =>
+  (c.runtime.api.get('pods', 'default', name) as unknown as Pod).spec?.nodeName;
 const explain = (c: Cluster, line: string) => {
   const args = parseArgs(line.split(' '), explainCommand.flags);
   return explainCommand.run(args, { rt: c.runtime, stdin: undefined });
@@ -97,7 +98,9 @@ describe('scheduler profiles', () => {
     const c = createCluster({ nodes: 1 });
     c.runtime.addComponent(createScheduler());
     setConfig(c, HEADER + 'percentageOfNodesToScore: 140\n');
-    const ev = c.runtime.api.list('events', 'kube-system').items.find((e) => e.reason === 'InvalidConfiguration');
+    const ev = c.runtime.api
+      .list('events', 'kube-system')
+      .items.find((e) => e.reason === 'InvalidConfiguration');
     expect(ev?.message).toContain('percentageOfNodesToScore: Invalid value: 140: not in valid range [0-100]');
     c.run('kubectl apply -f -', pod('still-works', '100m'));
     c.run('sim settle');
@@ -115,7 +118,9 @@ describe('sim explain', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines).toContain('NODE            RESULT   PLUGIN            REASON');
-    expect(r.stdout).toMatch(/control-plane\s+failed\s+TaintToleration\s+node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}/);
+    expect(r.stdout).toMatch(
+      /control-plane\s+failed\s+TaintToleration\s+node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}/,
+    );
     expect(r.stdout).toMatch(/node-1\s+passed/);
     expect(r.stdout).toContain('TaintToleration(x3)');
     expect(r.stdout).toContain(`<- winner`);
@@ -127,6 +132,9 @@ describe('sim explain', () => {
     c.runtime.addComponent(createScheduler());
     c.run('kubectl apply -f -', pod('orphan', '100m', '\n  schedulerName: nobody'));
     expect(explain(c, 'pod/orphan').stdout).toContain('pod default/orphan has no scheduling attempts yet');
-    expect(explain(c, 'pod/ghost -n default')).toMatchObject({ code: 1, stderr: 'Error from server (NotFound): pods "ghost" not found\n' });
+    expect(explain(c, 'pod/ghost -n default')).toMatchObject({
+      code: 1,
+      stderr: 'Error from server (NotFound): pods "ghost" not found\n',
+    });
   });
 });

@@ -4,7 +4,10 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { createSimulation } from '../sim/simulation';
 import { backoffDurationMs, SchedulingQueue } from './queue';
 
-const pod = (name: string, priority = 0): Pod => ({ metadata: { name, namespace: 'default' }, spec: { containers: [], priority } });
+const pod = (name: string, priority = 0): Pod => ({
+  metadata: { name, namespace: 'default' },
+  spec: { containers: [], priority },
+});
 
 describe('backoffDurationMs (calculateBackoffDuration)', () => {
   const table = [

@@ -52,7 +52,9 @@ export function backoffDurationMs(attempts: number, initialMs = 1000, maxMs = 10
 
 export class SchedulingQueue {
   private readonly activeQ = new KeyedHeap<QueuedPodInfo>(prioritySortLess);
-  private readonly backoffQ = new KeyedHeap<QueuedPodInfo>((a, b) => this.backoffTime(a) < this.backoffTime(b));
+  private readonly backoffQ = new KeyedHeap<QueuedPodInfo>(
+    (a, b) => this.backoffTime(a) < this.backoffTime(b),
+  );
   private readonly unschedulable = new Map<string, QueuedPodInfo>();
   private seq = 0;
   private schedulingCycle = 0;
@@ -88,7 +90,14 @@ export class SchedulingQueue {
   }
 
   private newInfo(key: string, pod: Pod): QueuedPodInfo {
-    return { key, pod, timestamp: this.now(), seq: this.seq++, attempts: 0, initialAttemptTimestamp: undefined };
+    return {
+      key,
+      pod,
+      timestamp: this.now(),
+      seq: this.seq++,
+      attempts: 0,
+      initialAttemptTimestamp: undefined,
+    };
   }
 
   private toActive(p: QueuedPodInfo): void {
@@ -101,7 +110,9 @@ export class SchedulingQueue {
     if (this.activeQ.has(key)) return;
     const existing = this.backoffQ.delete(key) ?? this.unschedulable.get(key);
     this.unschedulable.delete(key);
-    const p = existing ? { ...existing, pod, timestamp: this.now(), seq: this.seq++ } : this.newInfo(key, pod);
+    const p = existing
+      ? { ...existing, pod, timestamp: this.now(), seq: this.seq++ }
+      : this.newInfo(key, pod);
     this.toActive(p);
   }
 
@@ -208,7 +219,11 @@ export class SchedulingQueue {
 
   flushBackoffQCompleted(): void {
     const now = this.now();
-    for (let head = this.backoffQ.peek(); head && this.backoffTime(head) <= now; head = this.backoffQ.peek()) {
+    for (
+      let head = this.backoffQ.peek();
+      head && this.backoffTime(head) <= now;
+      head = this.backoffQ.peek()
+    ) {
       this.backoffQ.pop();
       this.toActive(head);
     }
@@ -228,6 +243,10 @@ export class SchedulingQueue {
   }
 
   pendingCounts(): { active: number; backoff: number; unschedulable: number } {
-    return { active: this.activeQ.length, backoff: this.backoffQ.length, unschedulable: this.unschedulable.size };
+    return {
+      active: this.activeQ.length,
+      backoff: this.backoffQ.length,
+      unschedulable: this.unschedulable.size,
+    };
   }
 }

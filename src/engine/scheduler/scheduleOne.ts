@@ -37,7 +37,9 @@ export function scheduleOne(s: Scheduler): void {
     ctx,
     rng: s.rng,
     startIndex: s.nextStartNodeIndex,
-    ...(s.config?.percentageOfNodesToScore !== undefined ? { percentageOfNodesToScore: s.config.percentageOfNodesToScore } : {}),
+    ...(s.config?.percentageOfNodesToScore !== undefined
+      ? { percentageOfNodesToScore: s.config.percentageOfNodesToScore }
+      : {}),
     withNominated: (ni, p) => s.nominator.withNominated(ni, p),
   });
   s.nextStartNodeIndex = result.nextStartIndex;
@@ -75,7 +77,11 @@ function handleUnschedulable(
       if (r.candidate) {
         prepareCandidate(s, pod, profile, r.candidate);
         nominated = r.candidate.node;
-        rec.preemption = { nominatedNode: nominated, victims: r.candidate.victims.map((v) => v.metadata?.name ?? ''), message: '' };
+        rec.preemption = {
+          nominatedNode: nominated,
+          victims: r.candidate.victims.map((v) => v.metadata?.name ?? ''),
+          message: '',
+        };
       } else if (!r.message.includes('not eligible')) {
         nominated = ''; // no candidates: clear a stale nomination
       }
@@ -106,12 +112,18 @@ function recordFailure(
   s.queue.addUnschedulableIfNotPresent({ ...info, pod: current }, cycle);
   if (nominated) s.nominator.add(info.key, current, nominated);
   else if (nominated === '') s.nominator.delete(info.key);
-  markUnschedulable(s.rt, ns, name, message, nominated, { actor: profile.schedulerName, cause: `scheduling attempt ${info.attempts}` });
+  markUnschedulable(s.rt, ns, name, message, nominated, {
+    actor: profile.schedulerName,
+    cause: `scheduling attempt ${info.attempts}`,
+  });
 }
 
 /** prepareCandidate: victims get DisruptionTarget, are deleted and get a Preempted Event */
 function prepareCandidate(s: Scheduler, preemptor: Pod, profile: Profile, c: Candidate): void {
-  const ctx = { actor: profile.schedulerName, cause: `preemption by pods/${preemptor.metadata?.namespace}/${preemptor.metadata?.name}` };
+  const ctx = {
+    actor: profile.schedulerName,
+    cause: `preemption by pods/${preemptor.metadata?.namespace}/${preemptor.metadata?.name}`,
+  };
   for (const v of c.victims) {
     const [ns, name] = [v.metadata?.namespace ?? '', v.metadata?.name ?? ''];
     markDisruptionTarget(s.rt, v, profile.schedulerName, ctx);
@@ -134,7 +146,13 @@ function prepareCandidate(s: Scheduler, preemptor: Pod, profile: Profile, c: Can
 }
 
 /** assume the pod on the node now; write the binding bindLatencyMs later (the asynchronous binding cycle) */
-function assumeAndBind(s: Scheduler, info: QueuedPodInfo, profile: Profile, node: string, rec: AttemptRecord): void {
+function assumeAndBind(
+  s: Scheduler,
+  info: QueuedPodInfo,
+  profile: Profile,
+  node: string,
+  rec: AttemptRecord,
+): void {
   const pod = info.pod;
   s.cache.assumePod(pod, node);
   s.nominator.delete(info.key);

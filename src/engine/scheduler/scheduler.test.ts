@@ -28,7 +28,10 @@ function getPod(c: ReturnType<typeof createCluster>, name: string, ns = 'default
   return c.runtime.api.get('pods', ns, name) as unknown as Pod;
 }
 
-function events(c: ReturnType<typeof createCluster>, name: string): { reason: string; message: string; type: string; source: string }[] {
+function events(
+  c: ReturnType<typeof createCluster>,
+  name: string,
+): { reason: string; message: string; type: string; source: string }[] {
   return c.runtime.api
     .list('events', 'default')
     .items.filter((e) => (e.involvedObject as { name?: string }).name === name)
@@ -74,7 +77,12 @@ describe('scheduler end to end', () => {
       'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.';
     const pod = getPod(c, 'late');
     expect(pod.spec?.nodeName).toBeUndefined();
-    expect(events(c, 'late')).toContainEqual({ reason: 'FailedScheduling', type: 'Warning', source: 'default-scheduler', message: expected });
+    expect(events(c, 'late')).toContainEqual({
+      reason: 'FailedScheduling',
+      type: 'Warning',
+      source: 'default-scheduler',
+      message: expected,
+    });
     const cond = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
     expect(cond).toMatchObject({ status: 'False', reason: 'Unschedulable', message: expected });
   });
@@ -121,7 +129,10 @@ spec:
     c.run('kubectl apply -f -', dep);
     // without the ReplicaSet controller in this test, create the replicas by hand with the same labels
     for (let i = 0; i < 3; i++) {
-      c.run('kubectl apply -f -', podYaml(`web-${i}`).replace('  name: web-' + i, `  name: web-${i}\n  labels: {app: web}`));
+      c.run(
+        'kubectl apply -f -',
+        podYaml(`web-${i}`).replace('  name: web-' + i, `  name: web-${i}\n  labels: {app: web}`),
+      );
     }
     c.run('sim settle');
     const nodes = new Set([0, 1, 2].map((i) => getPod(c, `web-${i}`).spec?.nodeName));

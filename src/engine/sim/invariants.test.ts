@@ -101,7 +101,7 @@ describe('checkInvariants', () => {
       revision,
       kv: {
         key: '/registry/pods/default/p',
-        value: { metadata: { name: 'p' } },
+        value: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } },
         createRevision: 1,
         modRevision: revision,
         version: 1,

@@ -6,6 +6,7 @@ import { namespaceLifecycle } from './namespaceLifecycle';
 import { serviceAccountAdmission } from './serviceAccount';
 import { priorityAdmission } from './priority';
 import { defaultTolerationSeconds } from './defaultTolerationSeconds';
+import { defaultStorageClass } from './defaultStorageClass';
 
 export type { AdmissionApi, AdmissionOperation, AdmissionPlugin } from './types';
 
@@ -14,6 +15,7 @@ export const DEFAULT_ADMISSION_PLUGINS: readonly AdmissionPlugin[] = [
   serviceAccountAdmission,
   priorityAdmission,
   defaultTolerationSeconds,
+  defaultStorageClass,
 ];
 
 /** run every plugin in order; the first refusal (a thrown StatusError) stops the request */

@@ -71,10 +71,15 @@ export function validatePersistentVolumeClaimSpec(
 
 /** ValidatePersistentVolumeClaimUpdate: a claim's spec is immutable except resources.requests */
 export function validatePersistentVolumeClaimUpdate(next: KubeObject, old: KubeObject): FieldError[] {
+  const oldSpec = (old.spec ?? {}) as PersistentVolumeClaimSpec;
   const strip = (o: KubeObject): Record<string, unknown> => {
     const spec = cloneJson((o.spec ?? {}) as PersistentVolumeClaimSpec);
     if (spec.resources) delete spec.resources.requests;
     delete spec.volumeAttributesClassName;
+    // the PV controller binds by setting volumeName once, and sets a nil storageClassName to the default
+    // class (RetroactiveDefaultStorageClass); both are allowed upstream
+    if (!oldSpec.volumeName) delete spec.volumeName;
+    if (oldSpec.storageClassName === undefined || oldSpec.storageClassName === null) delete spec.storageClassName;
     return spec as Record<string, unknown>;
   };
   if (deepEqual(strip(next), strip(old))) return [];

@@ -3,7 +3,15 @@
 import type { Toleration } from 'kubernetes-types/core/v1';
 import type { CniName } from '../types';
 import type { KubeObject } from '../../types/object';
-import { container, daemonSet, deployment, KUBE_SYSTEM, LINUX_ONLY, serviceAccount, TOLERATE_ALL } from './objects';
+import {
+  container,
+  daemonSet,
+  deployment,
+  KUBE_SYSTEM,
+  LINUX_ONLY,
+  serviceAccount,
+  TOLERATE_ALL,
+} from './objects';
 
 const NO_SCHEDULE_ALL: Toleration = { operator: 'Exists', effect: 'NoSchedule' };
 const NO_EXECUTE_ALL: Toleration = { operator: 'Exists', effect: 'NoExecute' };
@@ -12,7 +20,9 @@ const CONTROL_PLANE: Toleration = { key: 'node-role.kubernetes.io/control-plane'
 const linuxAffinity = {
   nodeAffinity: {
     requiredDuringSchedulingIgnoredDuringExecution: {
-      nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }] }],
+      nodeSelectorTerms: [
+        { matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }] },
+      ],
     },
   },
 };
@@ -24,7 +34,10 @@ function flannel(): KubeObject[] {
     {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: ns, labels: { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' } },
+      metadata: {
+        name: ns,
+        labels: { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' },
+      },
     },
     serviceAccount('default', ns),
     serviceAccount('flannel', ns),
@@ -40,7 +53,9 @@ function flannel(): KubeObject[] {
         tolerations: [NO_SCHEDULE_ALL],
         serviceAccountName: 'flannel',
         initContainers: [
-          container('install-cni-plugin', 'docker.io/flannel/flannel-cni-plugin:v1.5.1-flannel2', { command: ['cp'] }),
+          container('install-cni-plugin', 'docker.io/flannel/flannel-cni-plugin:v1.5.1-flannel2', {
+            command: ['cp'],
+          }),
           container('install-cni', image, { command: ['cp'] }),
         ],
         containers: [
@@ -114,11 +129,18 @@ function cilium(): KubeObject[] {
     daemonSet({
       name: 'cilium',
       namespace: KUBE_SYSTEM,
-      labels: { 'k8s-app': 'cilium', 'app.kubernetes.io/name': 'cilium-agent', 'app.kubernetes.io/part-of': 'cilium' },
+      labels: {
+        'k8s-app': 'cilium',
+        'app.kubernetes.io/name': 'cilium-agent',
+        'app.kubernetes.io/part-of': 'cilium',
+      },
       podLabels: { 'k8s-app': 'cilium' },
       spec: {
         containers: [container('cilium-agent', `quay.io/cilium/cilium:${v}`, { command: ['cilium-agent'] })],
-        initContainers: [container('config', `quay.io/cilium/cilium:${v}`), container('install-cni-binaries', `quay.io/cilium/cilium:${v}`)],
+        initContainers: [
+          container('config', `quay.io/cilium/cilium:${v}`),
+          container('install-cni-binaries', `quay.io/cilium/cilium:${v}`),
+        ],
         hostNetwork: true,
         priorityClassName: 'system-node-critical',
         serviceAccountName: 'cilium',
@@ -130,17 +152,29 @@ function cilium(): KubeObject[] {
       {
         name: 'cilium-operator',
         namespace: KUBE_SYSTEM,
-        labels: { 'io.cilium/app': 'operator', name: 'cilium-operator', 'app.kubernetes.io/name': 'cilium-operator', 'app.kubernetes.io/part-of': 'cilium' },
+        labels: {
+          'io.cilium/app': 'operator',
+          name: 'cilium-operator',
+          'app.kubernetes.io/name': 'cilium-operator',
+          'app.kubernetes.io/part-of': 'cilium',
+        },
         podLabels: { 'io.cilium/app': 'operator', name: 'cilium-operator' },
         spec: {
-          containers: [container('cilium-operator', `quay.io/cilium/operator-generic:${v}`, { command: ['cilium-operator-generic'] })],
+          containers: [
+            container('cilium-operator', `quay.io/cilium/operator-generic:${v}`, {
+              command: ['cilium-operator-generic'],
+            }),
+          ],
           hostNetwork: true,
           priorityClassName: 'system-cluster-critical',
           serviceAccountName: 'cilium-operator',
           affinity: {
             podAntiAffinity: {
               requiredDuringSchedulingIgnoredDuringExecution: [
-                { labelSelector: { matchLabels: { 'io.cilium/app': 'operator' } }, topologyKey: 'kubernetes.io/hostname' },
+                {
+                  labelSelector: { matchLabels: { 'io.cilium/app': 'operator' } },
+                  topologyKey: 'kubernetes.io/hostname',
+                },
               ],
             },
           },
@@ -173,8 +207,12 @@ function antrea(): KubeObject[] {
           serviceAccountName: 'antrea-agent',
           initContainers: [container('install-cni', `antrea/antrea-agent-ubuntu:${v}`)],
           containers: [
-            container('antrea-agent', `antrea/antrea-agent-ubuntu:${v}`, { resources: { requests: { cpu: '200m' } } }),
-            container('antrea-ovs', `antrea/antrea-agent-ubuntu:${v}`, { resources: { requests: { cpu: '200m' } } }),
+            container('antrea-agent', `antrea/antrea-agent-ubuntu:${v}`, {
+              resources: { requests: { cpu: '200m' } },
+            }),
+            container('antrea-ovs', `antrea/antrea-agent-ubuntu:${v}`, {
+              resources: { requests: { cpu: '200m' } },
+            }),
           ],
         },
       },
@@ -190,9 +228,17 @@ function antrea(): KubeObject[] {
           hostNetwork: true,
           priorityClassName: 'system-cluster-critical',
           nodeSelector: LINUX_ONLY,
-          tolerations: [CRITICAL_ADDONS, { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }, CONTROL_PLANE],
+          tolerations: [
+            CRITICAL_ADDONS,
+            { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' },
+            CONTROL_PLANE,
+          ],
           serviceAccountName: 'antrea-controller',
-          containers: [container('antrea-controller', `antrea/antrea-controller-ubuntu:${v}`, { resources: { requests: { cpu: '200m' } } })],
+          containers: [
+            container('antrea-controller', `antrea/antrea-controller-ubuntu:${v}`, {
+              resources: { requests: { cpu: '200m' } },
+            }),
+          ],
         },
       },
       1,
@@ -214,8 +260,12 @@ function weave(): KubeObject[] {
         spec: {
           initContainers: [container('weave-init', `ghcr.io/weaveworks/launcher/weave-kube:${v}`)],
           containers: [
-            container('weave', `ghcr.io/weaveworks/launcher/weave-kube:${v}`, { resources: { requests: { cpu: '50m' } } }),
-            container('weave-npc', `ghcr.io/weaveworks/launcher/weave-npc:${v}`, { resources: { requests: { cpu: '50m' } } }),
+            container('weave', `ghcr.io/weaveworks/launcher/weave-kube:${v}`, {
+              resources: { requests: { cpu: '50m' } },
+            }),
+            container('weave-npc', `ghcr.io/weaveworks/launcher/weave-npc:${v}`, {
+              resources: { requests: { cpu: '50m' } },
+            }),
           ],
           hostNetwork: true,
           priorityClassName: 'system-node-critical',

@@ -47,7 +47,9 @@ function corednsDeployment(): KubeObject {
               {
                 weight: 100,
                 podAffinityTerm: {
-                  labelSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }] },
+                  labelSelector: {
+                    matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }],
+                  },
                   topologyKey: 'kubernetes.io/hostname',
                 },
               },
@@ -85,7 +87,12 @@ function corednsDeployment(): KubeObject {
           }),
         ],
         dnsPolicy: 'Default',
-        volumes: [{ name: 'config-volume', configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }] } }],
+        volumes: [
+          {
+            name: 'config-volume',
+            configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }] },
+          },
+        ],
       },
     },
     2,
@@ -100,7 +107,11 @@ function kubeDnsService(): KubeObject {
     metadata: {
       name: 'kube-dns',
       namespace: KUBE_SYSTEM,
-      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      labels: {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
       annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
     },
     spec: {
@@ -118,7 +129,12 @@ function kubeDnsService(): KubeObject {
 export function corednsObjects(): KubeObject[] {
   return [
     serviceAccount('coredns', KUBE_SYSTEM),
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: KUBE_SYSTEM }, data: { Corefile: DEFAULT_COREFILE } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'coredns', namespace: KUBE_SYSTEM },
+      data: { Corefile: DEFAULT_COREFILE },
+    },
     corednsDeployment(),
     kubeDnsService(),
   ];

@@ -18,9 +18,18 @@ export function kubeProxyObjects(): KubeObject[] {
           priorityClassName: 'system-node-critical',
           containers: [
             container('kube-proxy', KUBE_PROXY_IMAGE, {
-              command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'],
+              command: [
+                '/usr/local/bin/kube-proxy',
+                '--config=/var/lib/kube-proxy/config.conf',
+                '--hostname-override=$(NODE_NAME)',
+              ],
               securityContext: { privileged: true },
-              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+              env: [
+                {
+                  name: 'NODE_NAME',
+                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } },
+                },
+              ],
             }),
           ],
           hostNetwork: true,

@@ -6,7 +6,10 @@ import type { KubeObject } from '../../types/object';
 
 export const KUBE_SYSTEM = 'kube-system';
 
-export const KUBEADM: RequestContext = { actor: 'kubeadm', cause: 'kubeadm init: addons and control-plane manifests' };
+export const KUBEADM: RequestContext = {
+  actor: 'kubeadm',
+  cause: 'kubeadm init: addons and control-plane manifests',
+};
 
 export const TOLERATE_ALL: Toleration[] = [{ operator: 'Exists' }];
 export const LINUX_ONLY = { 'kubernetes.io/os': 'linux' };
@@ -38,7 +41,11 @@ export function daemonSet(w: WorkloadSpec, updateStrategy?: Record<string, unkno
   };
 }
 
-export function deployment(w: WorkloadSpec, replicas: number, strategy?: Record<string, unknown>): KubeObject {
+export function deployment(
+  w: WorkloadSpec,
+  replicas: number,
+  strategy?: Record<string, unknown>,
+): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

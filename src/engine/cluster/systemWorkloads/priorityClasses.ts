@@ -5,7 +5,8 @@ import { SYSTEM_PRIORITY_CLASSES } from '../../apiserver/admission/priority';
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'system-node-critical': 'Used for system critical pods that must not be moved from their current node.',
-  'system-cluster-critical': 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+  'system-cluster-critical':
+    'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
 };
 
 export function systemPriorityClasses(): KubeObject[] {

@@ -24,7 +24,12 @@ function defs(): StaticPodDef[] {
       component: 'etcd',
       image: 'registry.k8s.io/etcd:3.5.15-0',
       requests: { cpu: '100m', memory: '100Mi' },
-      command: ['etcd', `--advertise-client-urls=https://${ip}:2379`, '--data-dir=/var/lib/etcd', `--name=${CONTROL_PLANE_NODE}`],
+      command: [
+        'etcd',
+        `--advertise-client-urls=https://${ip}:2379`,
+        '--data-dir=/var/lib/etcd',
+        `--name=${CONTROL_PLANE_NODE}`,
+      ],
       probePort: 2381,
       probePath: '/livez',
       extraAnnotations: { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${ip}:2379` },
@@ -33,7 +38,12 @@ function defs(): StaticPodDef[] {
       component: 'kube-apiserver',
       image: `registry.k8s.io/kube-apiserver:${KUBELET_VERSION}`,
       requests: { cpu: '250m' },
-      command: ['kube-apiserver', `--advertise-address=${ip}`, '--secure-port=6443', '--service-cluster-ip-range=10.96.0.0/16'],
+      command: [
+        'kube-apiserver',
+        `--advertise-address=${ip}`,
+        '--secure-port=6443',
+        '--service-cluster-ip-range=10.96.0.0/16',
+      ],
       probePort: 6443,
       probePath: '/livez',
       extraAnnotations: { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${ip}:6443` },
@@ -42,7 +52,12 @@ function defs(): StaticPodDef[] {
       component: 'kube-controller-manager',
       image: `registry.k8s.io/kube-controller-manager:${KUBELET_VERSION}`,
       requests: { cpu: '200m' },
-      command: ['kube-controller-manager', '--allocate-node-cidrs=true', '--cluster-cidr=10.244.0.0/16', '--leader-elect=true'],
+      command: [
+        'kube-controller-manager',
+        '--allocate-node-cidrs=true',
+        '--cluster-cidr=10.244.0.0/16',
+        '--leader-elect=true',
+      ],
       probePort: 10257,
       probePath: '/healthz',
     },
@@ -57,10 +72,21 @@ function defs(): StaticPodDef[] {
   ];
 }
 
-function staticPod(d: StaticPodDef, node: Readonly<KubeObject>, configHash: string, seen: string): KubeObject {
+function staticPod(
+  d: StaticPodDef,
+  node: Readonly<KubeObject>,
+  configHash: string,
+  seen: string,
+): KubeObject {
   const scheme = d.component === 'etcd' ? 'HTTP' : 'HTTPS';
   const host = d.component === 'kube-apiserver' ? nodeInternalIP(0) : '127.0.0.1';
-  const probe = { httpGet: { host, path: d.probePath, port: d.probePort, scheme }, initialDelaySeconds: 10, timeoutSeconds: 15, failureThreshold: 8, periodSeconds: 10 };
+  const probe = {
+    httpGet: { host, path: d.probePath, port: d.probePort, scheme },
+    initialDelaySeconds: 10,
+    timeoutSeconds: 15,
+    failureThreshold: 8,
+    periodSeconds: 10,
+  };
   const c: Container = {
     name: d.component,
     image: d.image,
@@ -70,7 +96,14 @@ function staticPod(d: StaticPodDef, node: Readonly<KubeObject>, configHash: stri
     livenessProbe: probe,
     startupProbe: { ...probe, failureThreshold: 24 },
     ...(d.component === 'kube-apiserver'
-      ? { readinessProbe: { httpGet: { host, path: '/readyz', port: 6443, scheme }, timeoutSeconds: 15, periodSeconds: 1, failureThreshold: 3 } }
+      ? {
+          readinessProbe: {
+            httpGet: { host, path: '/readyz', port: 6443, scheme },
+            timeoutSeconds: 15,
+            periodSeconds: 1,
+            failureThreshold: 3,
+          },
+        }
       : {}),
   };
   const pod: Pod = {
@@ -87,7 +120,15 @@ function staticPod(d: StaticPodDef, node: Readonly<KubeObject>, configHash: stri
         'kubernetes.io/config.seen': seen,
         'kubernetes.io/config.source': 'file',
       },
-      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name ?? '', uid: node.metadata.uid ?? '', controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'v1',
+          kind: 'Node',
+          name: node.metadata.name ?? '',
+          uid: node.metadata.uid ?? '',
+          controller: true,
+        },
+      ],
     },
     spec: {
       nodeName: node.metadata.name,

@@ -64,10 +64,12 @@ export function formatAttempt(podKey: string, rec: AttemptRecord, at: string): s
     const ext = rec.extenders.map((e) => `${e.name}(x${e.weight} x10)`).join(', ');
     out.push('', `Scores (normalized score x weight${ext ? `; extenders: ${ext}` : ''}):`, scoreTable(rec));
   }
-  if (rec.tie) out.push(`Tie between ${rec.tie.candidates.join(', ')}: ${rec.tie.chosen} picked at random (seeded).`);
+  if (rec.tie)
+    out.push(`Tie between ${rec.tie.candidates.join(', ')}: ${rec.tie.chosen} picked at random (seeded).`);
   if (rec.preemption) {
     const p = rec.preemption;
-    if (p.nominatedNode) out.push('', `Preemption: nominated ${p.nominatedNode}, evicting ${p.victims.join(', ')}.`);
+    if (p.nominatedNode)
+      out.push('', `Preemption: nominated ${p.nominatedNode}, evicting ${p.victims.join(', ')}.`);
   }
   out.push('', `Message: ${rec.message}`);
   if (rec.binding) out.push(`Binding: ${rec.binding.ok ? 'ok' : 'failed'}: ${rec.binding.message}`);
@@ -103,12 +105,15 @@ export const explainCommand: CommandSpec = {
         exists = false;
       }
       if (!exists) return fail(`Error from server (NotFound): pods "${name}" not found\n`);
-      return ok(`pod ${key} has no scheduling attempts yet (not yet picked up, gated, bound by hand, or its schedulerName names no running scheduler)\n`);
+      return ok(
+        `pod ${key} has no scheduling attempts yet (not yet picked up, gated, bound by hand, or its schedulerName names no running scheduler)\n`,
+      );
     }
     let text = formatAttempt(key, latest, rt.sim.clock.toRfc3339(latest.timeMs));
     if (attempts.length > 1) {
       text += '\nEarlier attempts:\n';
-      for (const a of attempts.slice(0, -1)) text += `  #${a.attempt} at ${rt.sim.clock.toRfc3339(a.timeMs)}: ${a.message}\n`;
+      for (const a of attempts.slice(0, -1))
+        text += `  #${a.attempt} at ${rt.sim.clock.toRfc3339(a.timeMs)}: ${a.message}\n`;
     }
     return ok(text);
   },

@@ -24,7 +24,12 @@ ${extra}`;
 
 export function fullCluster(nodes = 3): Cluster {
   const c = createCluster({ seed: 11, nodes });
-  for (const comp of controllerManagerComponents([daemonSetController, deploymentController, replicaSetController, garbageCollectorController]))
+  for (const comp of controllerManagerComponents([
+    daemonSetController,
+    deploymentController,
+    replicaSetController,
+    garbageCollectorController,
+  ]))
     c.runtime.addComponent(comp);
   for (const s of schedulerComponents()) c.runtime.addComponent(s);
   c.runtime.addComponent(kubeletComponent());
@@ -40,30 +45,51 @@ const ds = (c: Cluster) => c.runtime.api.get('daemonsets', 'default', 'agent') a
 describe('DaemonSet controller in a cluster', () => {
   it('runs one pod per worker, none on the tainted control-plane, with events and status', () => {
     const c = fullCluster();
-    expect(c.run('kubectl apply -f -', dsYaml('busybox:1.36')).exitCode).toBe(0);
+    expect(c.run('kubectl apply -f -', dsYaml('busybox:1.36')).code).toBe(0);
     settle(c);
     const pods = livePods(c);
     expect(nodesOf(pods)).toEqual(['node-1', 'node-2', 'node-3']);
     for (const p of pods) {
       expect(p.metadata?.name).toMatch(/^agent-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
       expect(p.metadata?.labels?.['controller-revision-hash']).toBeTruthy();
-      expect(p.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values).toEqual([p.spec?.nodeName]);
+      expect(
+        p.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]
+          ?.matchFields?.[0]?.values,
+      ).toEqual([p.spec?.nodeName]);
       expect(p.spec?.tolerations?.some((t) => t.key === 'node.kubernetes.io/unschedulable')).toBe(true);
     }
     const status = ds(c).status;
-    expect(status).toMatchObject({ desiredNumberScheduled: 3, currentNumberScheduled: 3, numberMisscheduled: 0, updatedNumberScheduled: 3, observedGeneration: 1 });
+    expect(status).toMatchObject({
+      desiredNumberScheduled: 3,
+      currentNumberScheduled: 3,
+      numberMisscheduled: 0,
+      updatedNumberScheduled: 3,
+      observedGeneration: 1,
+    });
     const created = c.runtime.api
       .list('events', 'default')
-      .items.filter((e) => e.reason === 'SuccessfulCreate' && (e.source as { component: string }).component === 'daemonset-controller');
+      .items.filter(
+        (e) =>
+          e.reason === 'SuccessfulCreate' &&
+          (e.source as { component: string }).component === 'daemonset-controller',
+      );
     expect(created).toHaveLength(3);
     expect(String(created[0]?.message)).toMatch(/^Created pod: agent-/);
     const revs = c.runtime.api.list('controllerrevisions', 'default').items;
-    expect(revs.map((r) => r.metadata.name)).toEqual([`agent-${status?.updatedNumberScheduled ? pods[0]?.metadata?.labels?.['controller-revision-hash'] : ''}`]);
+    expect(revs.map((r) => r.metadata.name)).toEqual([
+      `agent-${pods[0]?.metadata?.labels?.['controller-revision-hash'] ?? ''}`,
+    ]);
   });
 
   it('tolerating the control-plane taint puts a pod there too', () => {
     const c = fullCluster(2);
-    c.run('kubectl apply -f -', dsYaml('busybox', '      tolerations: [{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}]\n'));
+    c.run(
+      'kubectl apply -f -',
+      dsYaml(
+        'busybox',
+        '      tolerations: [{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}]\n',
+      ),
+    );
     settle(c);
     expect(nodesOf(livePods(c))).toEqual(['control-plane', 'node-1', 'node-2']);
   });
@@ -72,8 +98,8 @@ describe('DaemonSet controller in a cluster', () => {
     const c = fullCluster(2);
     c.run('kubectl apply -f -', dsYaml('busybox'));
     settle(c);
-    expect(c.run('kubectl cordon node-1').exitCode).toBe(0);
-    expect(c.run('sim node add node-4').exitCode).toBe(0);
+    expect(c.run('kubectl cordon node-1').code).toBe(0);
+    expect(c.run('sim node add node-4').code).toBe(0);
     settle(c);
     expect(nodesOf(livePods(c))).toEqual(['node-1', 'node-2', 'node-4']);
     expect(ds(c).status?.desiredNumberScheduled).toBe(3);
@@ -88,7 +114,9 @@ describe('DaemonSet controller in a cluster', () => {
     c.run('kubectl label node node-2 agent-');
     settle(c);
     expect(nodesOf(livePods(c))).toEqual(['node-1']);
-    const deleted = c.runtime.api.list('events', 'default').items.filter((e) => e.reason === 'SuccessfulDelete');
+    const deleted = c.runtime.api
+      .list('events', 'default')
+      .items.filter((e) => e.reason === 'SuccessfulDelete');
     expect(deleted).toHaveLength(1);
   });
 
@@ -102,7 +130,11 @@ describe('DaemonSet controller in a cluster', () => {
     let worst = 0;
     const stop = c.watchAll(() => {
       const pods = livePods(c);
-      const ready = new Set(pods.filter((p) => p.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')).map((p) => p.spec?.nodeName));
+      const ready = new Set(
+        pods
+          .filter((p) => p.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True'))
+          .map((p) => p.spec?.nodeName),
+      );
       worst = Math.max(worst, 3 - ready.size);
     });
     settle(c);
@@ -112,14 +144,21 @@ describe('DaemonSet controller in a cluster', () => {
     expect(nodesOf(pods)).toEqual(['node-1', 'node-2', 'node-3']);
     expect(pods.every((p) => p.spec?.containers[0]?.image === 'busybox:1.37')).toBe(true);
     expect(pods.every((p) => p.metadata?.labels?.['controller-revision-hash'] !== oldHash)).toBe(true);
-    const revs = c.runtime.api.list('controllerrevisions', 'default').items.map((r) => (r as { revision?: number }).revision).sort();
+    const revs = c.runtime.api
+      .list('controllerrevisions', 'default')
+      .items.map((r) => (r as { revision?: number }).revision)
+      .sort();
     expect(revs).toEqual([1, 2]);
-    expect(ds(c).status).toMatchObject({ updatedNumberScheduled: 3, numberAvailable: 3, observedGeneration: 2 });
+    expect(ds(c).status).toMatchObject({
+      updatedNumberScheduled: 3,
+      numberAvailable: 3,
+      observedGeneration: 2,
+    });
   });
 
   it('OnDelete leaves old pods until they are deleted by hand', () => {
     const c = fullCluster(2);
-    c.run('kubectl apply -f -', dsYaml('busybox:1.36', '  updateStrategy: {type: OnDelete}\n').replace('  updateStrategy', 'XX').replace('XX', '  updateStrategy'));
+    c.run('kubectl apply -f -', `${dsYaml('busybox:1.36')}  updateStrategy: {type: OnDelete}\n`);
     settle(c);
     c.run('kubectl set image ds/agent agent=busybox:1.37');
     settle(c);
@@ -127,7 +166,9 @@ describe('DaemonSet controller in a cluster', () => {
     const victim = livePods(c).find((p) => p.spec?.nodeName === 'node-1');
     c.run(`kubectl delete pod ${victim?.metadata?.name ?? ''}`);
     settle(c);
-    const images = livePods(c).map((p) => `${p.spec?.nodeName ?? ''}=${p.spec?.containers[0]?.image ?? ''}`).sort();
+    const images = livePods(c)
+      .map((p) => `${p.spec?.nodeName ?? ''}=${p.spec?.containers[0]?.image ?? ''}`)
+      .sort();
     expect(images).toEqual(['node-1=busybox:1.37', 'node-2=busybox:1.36']);
   });
 });

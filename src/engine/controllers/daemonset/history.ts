@@ -50,7 +50,10 @@ export interface HistorySplit {
 }
 
 /** split controlled histories into those matching the template and the rest */
-export function splitHistory(ds: Readonly<DaemonSet>, histories: readonly Readonly<ControllerRevision>[]): HistorySplit {
+export function splitHistory(
+  ds: Readonly<DaemonSet>,
+  histories: readonly Readonly<ControllerRevision>[],
+): HistorySplit {
   const current: Readonly<ControllerRevision>[] = [];
   const old: Readonly<ControllerRevision>[] = [];
   for (const h of histories) (matchRevision(ds, h) ? current : old).push(h);
@@ -60,7 +63,9 @@ export function splitHistory(ds: Readonly<DaemonSet>, histories: readonly Readon
 }
 
 /** dedupCurHistories' choice: the highest revision (the last one on ties) */
-export function pickCurrent(current: readonly Readonly<ControllerRevision>[]): Readonly<ControllerRevision> | undefined {
+export function pickCurrent(
+  current: readonly Readonly<ControllerRevision>[],
+): Readonly<ControllerRevision> | undefined {
   let keep: Readonly<ControllerRevision> | undefined;
   let max = 0;
   for (const c of current) {

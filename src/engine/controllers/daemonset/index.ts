@@ -27,7 +27,12 @@ function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[] 
   for (const ds of ctx.informers.for('daemonsets').byIndex('namespace', pod.metadata.namespace ?? '')) {
     const sel = (ds as unknown as DaemonSet).spec?.selector;
     try {
-      if (sel && selectorFromLabelSelector(sel).matches(pod.metadata.labels) && !selectorFromLabelSelector(sel).empty()) out.push(objectKey(ds));
+      if (
+        sel &&
+        selectorFromLabelSelector(sel).matches(pod.metadata.labels) &&
+        !selectorFromLabelSelector(sel).empty()
+      )
+        out.push(objectKey(ds));
     } catch {
       // an invalid selector selects nothing
     }
@@ -52,7 +57,10 @@ function nodeKeys(node: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[
     state.nodeFingerprints.set(name, { rv, fp });
     if (prev && prev.fp === fp) return [];
   }
-  return ctx.informers.for('daemonsets').list().map((ds) => objectKey(ds));
+  return ctx.informers
+    .for('daemonsets')
+    .list()
+    .map((ds) => objectKey(ds));
 }
 
 function setup(informers: InformerFactory): void {
@@ -70,7 +78,8 @@ function setup(informers: InformerFactory): void {
     },
     onUpdate(old, pod) {
       const key = dsKeyOf(pod);
-      if (key && pod.metadata.deletionTimestamp && !old.metadata.deletionTimestamp) state.expectations.deletionObserved(key);
+      if (key && pod.metadata.deletionTimestamp && !old.metadata.deletionTimestamp)
+        state.expectations.deletionObserved(key);
     },
     onDelete(pod) {
       const key = dsKeyOf(pod);

@@ -86,10 +86,18 @@ function planNode(node: string, input: ManageInput, plan: ManagePlan): void {
           plan.requeueAfterMs = Math.min(plan.requeueAfterMs ?? delay, delay);
           continue;
         }
-        plan.notices.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${where}, will try to kill it` });
+        plan.notices.push({
+          type: 'Warning',
+          reason: 'FailedDaemonPod',
+          message: `Found failed daemon pod ${where}, will try to kill it`,
+        });
         plan.podsToDelete.push(podName(pod));
       } else if (phase === 'Succeeded') {
-        plan.notices.push({ type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${where}, will try to delete it` });
+        plan.notices.push({
+          type: 'Normal',
+          reason: 'SucceededDaemonPod',
+          message: `Found succeeded daemon pod ${where}, will try to delete it`,
+        });
         plan.podsToDelete.push(podName(pod));
       } else running.push(pod);
     }

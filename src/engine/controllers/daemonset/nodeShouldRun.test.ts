@@ -10,18 +10,51 @@ function node(name: string, taints: Taint[] = [], labels: Record<string, string>
 function ds(spec: Partial<PodSpec> = {}): DaemonSet {
   return {
     metadata: { name: 'agent', namespace: 'default' },
-    spec: { selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c' }], ...spec } } },
+    spec: {
+      selector: { matchLabels: { app: 'a' } },
+      template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c' }], ...spec } },
+    },
   };
 }
 const cpTaint: Taint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
 
 describe('nodeShouldRunDaemonPod (daemon_controller_test.go TestNodeShouldRunDaemonPod shapes)', () => {
-  const cases: { name: string; node: Node; ds: DaemonSet; shouldRun: boolean; shouldContinueRunning: boolean }[] = [
+  const cases: {
+    name: string;
+    node: Node;
+    ds: DaemonSet;
+    shouldRun: boolean;
+    shouldContinueRunning: boolean;
+  }[] = [
     { name: 'plain node', node: node('n1'), ds: ds(), shouldRun: true, shouldContinueRunning: true },
-    { name: 'template nodeName elsewhere', node: node('n1'), ds: ds({ nodeName: 'n2' }), shouldRun: false, shouldContinueRunning: false },
-    { name: 'template nodeName here', node: node('n1'), ds: ds({ nodeName: 'n1' }), shouldRun: true, shouldContinueRunning: true },
-    { name: 'nodeSelector mismatch', node: node('n1'), ds: ds({ nodeSelector: { disk: 'ssd' } }), shouldRun: false, shouldContinueRunning: false },
-    { name: 'nodeSelector match', node: node('n1', [], { disk: 'ssd' }), ds: ds({ nodeSelector: { disk: 'ssd' } }), shouldRun: true, shouldContinueRunning: true },
+    {
+      name: 'template nodeName elsewhere',
+      node: node('n1'),
+      ds: ds({ nodeName: 'n2' }),
+      shouldRun: false,
+      shouldContinueRunning: false,
+    },
+    {
+      name: 'template nodeName here',
+      node: node('n1'),
+      ds: ds({ nodeName: 'n1' }),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'nodeSelector mismatch',
+      node: node('n1'),
+      ds: ds({ nodeSelector: { disk: 'ssd' } }),
+      shouldRun: false,
+      shouldContinueRunning: false,
+    },
+    {
+      name: 'nodeSelector match',
+      node: node('n1', [], { disk: 'ssd' }),
+      ds: ds({ nodeSelector: { disk: 'ssd' } }),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
     {
       name: 'required node affinity mismatch',
       node: node('n1'),
@@ -37,26 +70,87 @@ describe('nodeShouldRunDaemonPod (daemon_controller_test.go TestNodeShouldRunDae
       shouldRun: false,
       shouldContinueRunning: false,
     },
-    { name: 'control-plane NoSchedule taint, no toleration', node: node('cp', [cpTaint]), ds: ds(), shouldRun: false, shouldContinueRunning: true },
+    {
+      name: 'control-plane NoSchedule taint, no toleration',
+      node: node('cp', [cpTaint]),
+      ds: ds(),
+      shouldRun: false,
+      shouldContinueRunning: true,
+    },
     {
       name: 'control-plane taint tolerated',
       node: node('cp', [cpTaint]),
-      ds: ds({ tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] }),
+      ds: ds({
+        tolerations: [
+          { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+        ],
+      }),
       shouldRun: true,
       shouldContinueRunning: true,
     },
-    { name: 'tolerates everything (operator Exists)', node: node('cp', [cpTaint, { key: 'x', effect: 'NoExecute' }]), ds: ds({ tolerations: [{ operator: 'Exists' }] }), shouldRun: true, shouldContinueRunning: true },
-    { name: 'untolerated NoExecute taint', node: node('n1', [{ key: 'x', value: 'y', effect: 'NoExecute' }]), ds: ds(), shouldRun: false, shouldContinueRunning: false },
-    { name: 'cordoned node (unschedulable taint) is tolerated by default', node: node('n1', [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]), ds: ds(), shouldRun: true, shouldContinueRunning: true },
-    { name: 'not-ready NoExecute is tolerated by default', node: node('n1', [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }]), ds: ds(), shouldRun: true, shouldContinueRunning: true },
-    { name: 'memory-pressure NoSchedule is tolerated by default', node: node('n1', [{ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' }]), ds: ds(), shouldRun: true, shouldContinueRunning: true },
-    { name: 'network-unavailable blocks a pod without hostNetwork', node: node('n1', [{ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' }]), ds: ds(), shouldRun: false, shouldContinueRunning: true },
-    { name: 'network-unavailable tolerated with hostNetwork', node: node('n1', [{ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' }]), ds: ds({ hostNetwork: true }), shouldRun: true, shouldContinueRunning: true },
-    { name: 'PreferNoSchedule taints never block', node: node('n1', [{ key: 'x', effect: 'PreferNoSchedule' }]), ds: ds(), shouldRun: true, shouldContinueRunning: true },
+    {
+      name: 'tolerates everything (operator Exists)',
+      node: node('cp', [cpTaint, { key: 'x', effect: 'NoExecute' }]),
+      ds: ds({ tolerations: [{ operator: 'Exists' }] }),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'untolerated NoExecute taint',
+      node: node('n1', [{ key: 'x', value: 'y', effect: 'NoExecute' }]),
+      ds: ds(),
+      shouldRun: false,
+      shouldContinueRunning: false,
+    },
+    {
+      name: 'cordoned node (unschedulable taint) is tolerated by default',
+      node: node('n1', [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }]),
+      ds: ds(),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'not-ready NoExecute is tolerated by default',
+      node: node('n1', [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }]),
+      ds: ds(),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'memory-pressure NoSchedule is tolerated by default',
+      node: node('n1', [{ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' }]),
+      ds: ds(),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'network-unavailable blocks a pod without hostNetwork',
+      node: node('n1', [{ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' }]),
+      ds: ds(),
+      shouldRun: false,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'network-unavailable tolerated with hostNetwork',
+      node: node('n1', [{ key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' }]),
+      ds: ds({ hostNetwork: true }),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
+    {
+      name: 'PreferNoSchedule taints never block',
+      node: node('n1', [{ key: 'x', effect: 'PreferNoSchedule' }]),
+      ds: ds(),
+      shouldRun: true,
+      shouldContinueRunning: true,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(nodeShouldRunDaemonPod(c.node, c.ds)).toEqual({ shouldRun: c.shouldRun, shouldContinueRunning: c.shouldContinueRunning });
+      expect(nodeShouldRunDaemonPod(c.node, c.ds)).toEqual({
+        shouldRun: c.shouldRun,
+        shouldContinueRunning: c.shouldContinueRunning,
+      });
     });
   }
 });
@@ -79,17 +173,30 @@ describe('daemon pod tolerations and node pinning', () => {
   it('replaces a not-ready toleration with tolerationSeconds by the infinite one', () => {
     const t = withDaemonPodTolerations({
       containers: [],
-      tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+      tolerations: [
+        {
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
+      ],
     });
-    expect(t.filter((x) => x.key === 'node.kubernetes.io/not-ready')).toEqual([{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' }]);
+    expect(t.filter((x) => x.key === 'node.kubernetes.io/not-ready')).toEqual([
+      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+    ]);
   });
 
   it('pins to a node through matchFields metadata.name, replacing required terms but keeping preferred ones', () => {
     const a = replaceNodeNameAffinity(
       {
         nodeAffinity: {
-          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Exists' }] }] },
-          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'p', operator: 'Exists' }] } }],
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Exists' }] }],
+          },
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 1, preference: { matchExpressions: [{ key: 'p', operator: 'Exists' }] } },
+          ],
         },
       },
       'node-2',

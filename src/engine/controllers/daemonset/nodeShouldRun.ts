@@ -43,7 +43,10 @@ export class DaemonNodeChecker {
     const taints = node.spec?.taints;
     if (findMatchingUntoleratedTaint(taints, this.tolerations, noSchedOrExec) === undefined) return YES;
     // scheduled daemon pods keep running if they tolerate the NoExecute taints
-    return { shouldRun: false, shouldContinueRunning: findMatchingUntoleratedTaint(taints, this.tolerations, noExec) === undefined };
+    return {
+      shouldRun: false,
+      shouldContinueRunning: findMatchingUntoleratedTaint(taints, this.tolerations, noExec) === undefined,
+    };
   }
 }
 
@@ -61,7 +64,8 @@ export function nodeShouldRunDaemonPod(node: Readonly<Node>, ds: Readonly<Daemon
  */
 export function getTargetNodeName(pod: Readonly<Pod>): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   for (const term of terms) {
     for (const exp of term.matchFields ?? []) {
       if (exp.key === 'metadata.name' && exp.operator === 'In') {
@@ -73,7 +77,10 @@ export function getTargetNodeName(pod: Readonly<Pod>): string | undefined {
 }
 
 /** util.ReplaceDaemonSetPodNodeNameNodeAffinity: pin the pod to nodeName through required node affinity */
-export function replaceNodeNameAffinity(affinity: Readonly<Affinity> | undefined, nodeName: string): Affinity {
+export function replaceNodeNameAffinity(
+  affinity: Readonly<Affinity> | undefined,
+  nodeName: string,
+): Affinity {
   const required = {
     nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
   };

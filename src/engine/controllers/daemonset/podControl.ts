@@ -26,7 +26,8 @@ export function daemonPodTemplate(ds: Readonly<DaemonSet>, hash: string): PodTem
   t.spec.tolerations = withDaemonPodTolerations(t.spec);
   const labels = { ...(t.metadata?.labels ?? {}) };
   const generation = ds.metadata?.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
-  if (generation !== undefined && /^-?\d+$/.test(generation)) labels[POD_TEMPLATE_GENERATION_LABEL] = generation;
+  if (generation !== undefined && /^-?\d+$/.test(generation))
+    labels[POD_TEMPLATE_GENERATION_LABEL] = generation;
   if (hash) labels[CONTROLLER_REVISION_HASH_LABEL] = hash;
   t.metadata = { ...(t.metadata ?? {}), labels };
   return t;
@@ -46,7 +47,10 @@ function message(e: unknown): string {
 }
 
 function isNamespaceTerminating(e: unknown): boolean {
-  return e instanceof StatusError && (e.status.details?.causes ?? []).some((c) => c.reason === 'NamespaceTerminating');
+  return (
+    e instanceof StatusError &&
+    (e.status.details?.causes ?? []).some((c) => c.reason === 'NamespaceTerminating')
+  );
 }
 
 /** syncNodes: delete podsToDelete, create a pod on each node in nodesNeedingDaemonPods; returns the first error */
@@ -72,7 +76,13 @@ export function syncNodes(
     const node = nodesNeedingDaemonPods[ix++] as string;
     try {
       const pod = ctx.api.create('pods', ns, newDaemonPod(ds, hash, node), ctx.request);
-      ctx.events.event(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name ?? ''}`, ctx.source);
+      ctx.events.event(
+        owner,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${pod.metadata.name ?? ''}`,
+        ctx.source,
+      );
       return undefined;
     } catch (e) {
       if (isNamespaceTerminating(e)) return undefined;

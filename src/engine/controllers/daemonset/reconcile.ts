@@ -25,11 +25,18 @@ export interface SyncView {
 }
 
 /** getDaemonPods + getNodesToDaemonPods: claimed pods by target node (terminal pods being deleted left out) */
-export function nodesToDaemonPods(ctx: ReconcileContext, ds: Readonly<DaemonSet>, includeDeletedTerminal: boolean): Map<string, Readonly<Pod>[]> {
+export function nodesToDaemonPods(
+  ctx: ReconcileContext,
+  ds: Readonly<DaemonSet>,
+  includeDeletedTerminal: boolean,
+): Map<string, Readonly<Pod>[]> {
   const owner = ds as unknown as KubeObject;
   const inf = ctx.informers.for('pods');
   const ns = ds.metadata?.namespace ?? '';
-  const candidates = [...inf.byIndex(OWNER_INDEX, ds.metadata?.uid ?? ''), ...inf.byIndex(OWNER_INDEX, `orphan/${ns}`)];
+  const candidates = [
+    ...inf.byIndex(OWNER_INDEX, ds.metadata?.uid ?? ''),
+    ...inf.byIndex(OWNER_INDEX, `orphan/${ns}`),
+  ];
   const res = claimObjects(owner, selectorFromLabelSelector(ds.spec?.selector), candidates, {
     api: ctx.api,
     request: ctx.request,
@@ -41,7 +48,12 @@ export function nodesToDaemonPods(ctx: ReconcileContext, ds: Readonly<DaemonSet>
   for (const obj of res.claimed) {
     const pod = obj as unknown as Readonly<Pod>;
     const phase = pod.status?.phase;
-    if (!includeDeletedTerminal && (phase === 'Succeeded' || phase === 'Failed') && pod.metadata?.deletionTimestamp) continue;
+    if (
+      !includeDeletedTerminal &&
+      (phase === 'Succeeded' || phase === 'Failed') &&
+      pod.metadata?.deletionTimestamp
+    )
+      continue;
     const node = getTargetNodeName(pod);
     if (node === undefined) continue;
     const list = out.get(node);
@@ -51,7 +63,13 @@ export function nodesToDaemonPods(ctx: ReconcileContext, ds: Readonly<DaemonSet>
   return out;
 }
 
-function manageAndRoll(ctx: ReconcileContext, state: DaemonSetState, key: string, view: SyncView, hash: string): ReconcileResult {
+function manageAndRoll(
+  ctx: ReconcileContext,
+  state: DaemonSetState,
+  key: string,
+  view: SyncView,
+  hash: string,
+): ReconcileResult {
   const { ds } = view;
   const nowMs = ctx.nowMs();
   const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
@@ -70,7 +88,8 @@ function manageAndRoll(ctx: ReconcileContext, state: DaemonSetState, key: string
       return delay;
     },
   });
-  for (const n of plan.notices) ctx.events.event(ds as unknown as KubeObject, n.type, n.reason, n.message, ctx.source);
+  for (const n of plan.notices)
+    ctx.events.event(ds as unknown as KubeObject, n.type, n.reason, n.message, ctx.source);
   let error = syncNodes(ctx, state, key, ds, plan.podsToDelete, plan.nodesNeedingDaemonPods, hash);
   if (!error && state.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
     const byNode = nodesToDaemonPods(ctx, ds, false);
@@ -92,7 +111,10 @@ function manageAndRoll(ctx: ReconcileContext, state: DaemonSetState, key: string
     });
     error = syncNodes(ctx, state, key, ds, roll.podsToDelete, roll.nodesToCreate, hash);
   }
-  return { ...(error ? { error } : {}), ...(plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : {}) };
+  return {
+    ...(error ? { error } : {}),
+    ...(plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : {}),
+  };
 }
 
 function syncView(ctx: ReconcileContext, ds: Readonly<DaemonSet>): SyncView {
@@ -126,8 +148,18 @@ export function syncDaemonSet(key: string, ctx: ReconcileContext): ReconcileResu
     return {};
   }
   const sel = ds.spec?.selector;
-  if (!sel || ((sel.matchLabels === undefined || Object.keys(sel.matchLabels).length === 0) && (sel.matchExpressions ?? []).length === 0)) {
-    ctx.events.event(ds as unknown as KubeObject, 'Warning', 'SelectingAll', 'This daemon set is selecting all pods. A non-empty selector is required.', ctx.source);
+  if (
+    !sel ||
+    ((sel.matchLabels === undefined || Object.keys(sel.matchLabels).length === 0) &&
+      (sel.matchExpressions ?? []).length === 0)
+  ) {
+    ctx.events.event(
+      ds as unknown as KubeObject,
+      'Warning',
+      'SelectingAll',
+      'This daemon set is selecting all pods. A non-empty selector is required.',
+      ctx.source,
+    );
     return {};
   }
   if (ds.metadata?.deletionTimestamp) return {};
@@ -153,7 +185,9 @@ export function syncDaemonSet(key: string, ctx: ReconcileContext): ReconcileResu
     if (result.error || !(e instanceof StatusError)) throw e;
     return { error: e.message };
   }
-  const requeues = [result.requeueAfterMs, statusResult.requeueAfterMs].filter((x): x is number => x !== undefined);
+  const requeues = [result.requeueAfterMs, statusResult.requeueAfterMs].filter(
+    (x): x is number => x !== undefined,
+  );
   return {
     ...(result.error ? { error: result.error } : {}),
     ...(requeues.length > 0 ? { requeueAfterMs: Math.min(...requeues) } : {}),

@@ -21,10 +21,16 @@ export interface ConstructedHistory {
   old: Readonly<ControllerRevision>[];
 }
 
-function controlledHistories(ctx: ReconcileContext, ds: Readonly<KubeObject>): Readonly<ControllerRevision>[] {
+function controlledHistories(
+  ctx: ReconcileContext,
+  ds: Readonly<KubeObject>,
+): Readonly<ControllerRevision>[] {
   const inf = ctx.informers.for('controllerrevisions');
   const ns = ds.metadata.namespace ?? '';
-  const candidates = [...inf.byIndex(OWNER_INDEX, ds.metadata.uid ?? ''), ...inf.byIndex(OWNER_INDEX, `orphan/${ns}`)];
+  const candidates = [
+    ...inf.byIndex(OWNER_INDEX, ds.metadata.uid ?? ''),
+    ...inf.byIndex(OWNER_INDEX, `orphan/${ns}`),
+  ];
   const selector = selectorFromLabelSelector((ds as unknown as DaemonSet).spec?.selector);
   const res = claimObjects(ds, selector, candidates, {
     api: ctx.api,
@@ -37,18 +43,29 @@ function controlledHistories(ctx: ReconcileContext, ds: Readonly<KubeObject>): R
 }
 
 /** snapshot: create `<ds>-<hash>`; AlreadyExists with another template bumps status.collisionCount and fails */
-function snapshot(ctx: ReconcileContext, ds: Readonly<DaemonSet>, revision: number): Readonly<ControllerRevision> {
+function snapshot(
+  ctx: ReconcileContext,
+  ds: Readonly<DaemonSet>,
+  revision: number,
+): Readonly<ControllerRevision> {
   const cr = buildRevision(ds, revision);
   const ns = ds.metadata?.namespace;
   try {
     return ctx.api.create('controllerrevisions', ns, cr, ctx.request) as unknown as ControllerRevision;
   } catch (e) {
     if (!(e instanceof StatusError && e.status.reason === 'AlreadyExists')) throw e;
-    const existing = ctx.api.get('controllerrevisions', ns, cr.metadata.name ?? '') as unknown as ControllerRevision;
+    const existing = ctx.api.get(
+      'controllerrevisions',
+      ns,
+      cr.metadata.name ?? '',
+    ) as unknown as ControllerRevision;
     if (matchRevision(ds, existing)) return existing;
     const fresh = ctx.api.get('daemonsets', ns, ds.metadata?.name ?? '') as unknown as DaemonSet;
     if ((fresh.status?.collisionCount ?? undefined) !== (ds.status?.collisionCount ?? undefined)) {
-      throw new Error(`found a stale collision count of DaemonSet "${ds.metadata?.name ?? ''}" while processing; will retry until it is updated`);
+      throw new Error(
+        `found a stale collision count of DaemonSet "${ds.metadata?.name ?? ''}" while processing; will retry until it is updated`,
+        { cause: e },
+      );
     }
     const status = { ...(fresh.status ?? {}), collisionCount: (fresh.status?.collisionCount ?? 0) + 1 };
     ctx.api.updateStatus('daemonsets', ns, { ...(fresh as unknown as KubeObject), status }, ctx.request);
@@ -63,8 +80,19 @@ export function constructHistory(ctx: ReconcileContext, ds: Readonly<DaemonSet>)
   const histories = controlledHistories(ctx, owner).map((h) => {
     if (h.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] !== undefined) return h;
     const copy = structuredClone(h) as ControllerRevision;
-    copy.metadata = { ...copy.metadata, labels: { ...(copy.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: copy.metadata?.name ?? '' } };
-    return ctx.api.update('controllerrevisions', ns, copy as unknown as KubeObject, ctx.request) as unknown as ControllerRevision;
+    copy.metadata = {
+      ...copy.metadata,
+      labels: {
+        ...(copy.metadata?.labels ?? {}),
+        [CONTROLLER_REVISION_HASH_LABEL]: copy.metadata?.name ?? '',
+      },
+    };
+    return ctx.api.update(
+      'controllerrevisions',
+      ns,
+      copy as unknown as KubeObject,
+      ctx.request,
+    ) as unknown as ControllerRevision;
   });
   const { current, old, nextRevision } = splitHistory(ds, histories);
   let cur = pickCurrent(current);
@@ -76,7 +104,12 @@ export function constructHistory(ctx: ReconcileContext, ds: Readonly<DaemonSet>)
     }
     if (cur.revision < nextRevision) {
       const copy = { ...(structuredClone(cur) as ControllerRevision), revision: nextRevision };
-      cur = ctx.api.update('controllerrevisions', ns, copy as unknown as KubeObject, ctx.request) as unknown as ControllerRevision;
+      cur = ctx.api.update(
+        'controllerrevisions',
+        ns,
+        copy as unknown as KubeObject,
+        ctx.request,
+      ) as unknown as ControllerRevision;
     }
   }
   return { hash: cur.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '', old };
@@ -90,5 +123,6 @@ export function cleanupHistory(
   liveHashes: ReadonlySet<string>,
 ): void {
   const names = historiesToDelete(old, ds.spec?.revisionHistoryLimit ?? 10, liveHashes);
-  for (const name of names) ctx.api.delete('controllerrevisions', ds.metadata?.namespace, name, {}, ctx.request);
+  for (const name of names)
+    ctx.api.delete('controllerrevisions', ds.metadata?.namespace, name, {}, ctx.request);
 }

@@ -24,14 +24,17 @@ export interface RollingParams {
 
 /** updatedDesiredNodeCounts' limits: both 0 with nodes to schedule falls back to maxUnavailable 1 */
 export function rollingParams(
-  strategy: { type?: string; rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString } } | undefined,
+  strategy:
+    { type?: string; rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString } } | undefined,
   desiredNumberScheduled: number,
 ): RollingParams {
-  if (strategy?.type !== 'RollingUpdate' || !strategy.rollingUpdate) return { maxSurge: 0, maxUnavailable: 0 };
+  if (strategy?.type !== 'RollingUpdate' || !strategy.rollingUpdate)
+    return { maxSurge: 0, maxUnavailable: 0 };
   const ru = strategy.rollingUpdate;
   const maxUnavailable = scaledValue(ru.maxUnavailable, desiredNumberScheduled, true);
   const maxSurge = scaledValue(ru.maxSurge, desiredNumberScheduled, true);
-  if (desiredNumberScheduled > 0 && maxUnavailable === 0 && maxSurge === 0) return { maxSurge, maxUnavailable: 1 };
+  if (desiredNumberScheduled > 0 && maxUnavailable === 0 && maxSurge === 0)
+    return { maxSurge, maxUnavailable: 1 };
   return { maxSurge, maxUnavailable };
 }
 

@@ -33,7 +33,8 @@ export class FailedPodBackoff {
   /** Next: start at initialMs, double up to maxMs; an entry idle for 2*maxMs starts over */
   next(key: string, nowMs: number): void {
     const e = this.entries.get(key);
-    if (!e || nowMs - e.lastUpdateMs > 2 * this.maxMs) this.entries.set(key, { backoffMs: this.initialMs, lastUpdateMs: nowMs });
+    if (!e || nowMs - e.lastUpdateMs > 2 * this.maxMs)
+      this.entries.set(key, { backoffMs: this.initialMs, lastUpdateMs: nowMs });
     else this.entries.set(key, { backoffMs: Math.min(e.backoffMs * 2, this.maxMs), lastUpdateMs: nowMs });
   }
 }
@@ -53,7 +54,12 @@ export function stateFor(informers: InformerFactory): DaemonSetState {
   let s = states.get(informers);
   if (!s) {
     const now = { ms: 0 };
-    s = { expectations: new Expectations(() => now.ms), backoff: new FailedPodBackoff(), now, nodeFingerprints: new Map() };
+    s = {
+      expectations: new Expectations(() => now.ms),
+      backoff: new FailedPodBackoff(),
+      now,
+      nodeFingerprints: new Map(),
+    };
     states.set(informers, s);
   }
   return s;

@@ -33,9 +33,14 @@ export type StatusCounts = Required<
 >;
 
 /** util.IsPodUpdated: the hash label matches, or the (legacy) template generation label does */
-export function isPodUpdated(pod: Readonly<Pod>, hash: string, templateGeneration: string | undefined): boolean {
+export function isPodUpdated(
+  pod: Readonly<Pod>,
+  hash: string,
+  templateGeneration: string | undefined,
+): boolean {
   const labels = pod.metadata?.labels ?? {};
-  const genMatches = templateGeneration !== undefined && labels[POD_TEMPLATE_GENERATION_LABEL] === templateGeneration;
+  const genMatches =
+    templateGeneration !== undefined && labels[POD_TEMPLATE_GENERATION_LABEL] === templateGeneration;
   return (hash !== '' && labels[CONTROLLER_REVISION_HASH_LABEL] === hash) || genMatches;
 }
 

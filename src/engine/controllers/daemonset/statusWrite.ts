@@ -45,7 +45,9 @@ export function writeStatus(
   });
   // resync after minReadySeconds so pods that turn available are counted (a guard against clock skew upstream)
   const requeue: ReconcileResult =
-    minReadySeconds > 0 && counts.numberReady !== counts.numberAvailable ? { requeueAfterMs: minReadySeconds * 1000 } : {};
+    minReadySeconds > 0 && counts.numberReady !== counts.numberAvailable
+      ? { requeueAfterMs: minReadySeconds * 1000 }
+      : {};
   const generation = ds.metadata?.generation ?? 0;
   if (statusUnchanged(ds.status, counts, generation)) return requeue;
   const ns = ds.metadata?.namespace;
@@ -54,7 +56,11 @@ export function writeStatus(
     const { conditions, collisionCount, observedGeneration } = current.status ?? ({} as DaemonSetStatus);
     const status: DaemonSetStatus = {
       ...statusFields(counts),
-      ...(updateObservedGen ? { observedGeneration: generation } : observedGeneration !== undefined ? { observedGeneration } : {}),
+      ...(updateObservedGen
+        ? { observedGeneration: generation }
+        : observedGeneration !== undefined
+          ? { observedGeneration }
+          : {}),
       ...(collisionCount !== undefined ? { collisionCount } : {}),
       ...(conditions ? { conditions } : {}),
     };

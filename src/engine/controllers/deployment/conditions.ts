@@ -30,7 +30,10 @@ export function newCondition(
   return { type, status, lastUpdateTime: nowIso, lastTransitionTime: nowIso, reason, message };
 }
 
-export function getCondition(status: Readonly<DeploymentStatus> | undefined, type: string): DeploymentCondition | undefined {
+export function getCondition(
+  status: Readonly<DeploymentStatus> | undefined,
+  type: string,
+): DeploymentCondition | undefined {
   return status?.conditions?.find((c) => c.type === type);
 }
 

@@ -4,7 +4,13 @@ import { maxSurge, maxUnavailable, resolveFenceposts, type IntOrString } from '.
 import { newDeployment } from './testFixtures';
 
 describe('resolveFenceposts', () => {
-  const cases: { name: string; surge: IntOrString; unavail: IntOrString; desired: number; expected?: [number, number] }[] = [
+  const cases: {
+    name: string;
+    surge: IntOrString;
+    unavail: IntOrString;
+    desired: number;
+    expected?: [number, number];
+  }[] = [
     { name: '0%/0% of 0 -> unavailable 1', surge: '0%', unavail: '0%', desired: 0, expected: [0, 1] },
     { name: '39%/39% of 10', surge: '39%', unavail: '39%', desired: 10, expected: [4, 3] },
     { name: 'bad surge', surge: 'oops', unavail: '39%', desired: 10 },
@@ -18,7 +24,10 @@ describe('resolveFenceposts', () => {
   for (const c of cases) {
     it(c.name, () => {
       if (c.expected) expect(resolveFenceposts(c.surge, c.unavail, c.desired)).toEqual(c.expected);
-      else expect(() => resolveFenceposts(c.surge, c.unavail, c.desired)).toThrow(/invalid value for IntOrString/);
+      else
+        expect(() => resolveFenceposts(c.surge, c.unavail, c.desired)).toThrow(
+          /invalid value for IntOrString/,
+        );
     });
   }
 });
@@ -29,14 +38,24 @@ describe('maxUnavailable / maxSurge', () => {
     { name: 'maxUnavailable equal replicas', replicas: 10, mu: 10, expected: 10 },
     { name: 'maxUnavailable greater than replicas', replicas: 5, mu: 10, expected: 5 },
     { name: 'maxUnavailable with replicas is 0', replicas: 0, mu: 10, expected: 0 },
-    { name: 'maxUnavailable with Recreate deployment strategy', replicas: 10, mu: 5, recreate: true, expected: 0 },
+    {
+      name: 'maxUnavailable with Recreate deployment strategy',
+      replicas: 10,
+      mu: 5,
+      recreate: true,
+      expected: 0,
+    },
     { name: 'maxUnavailable less than replicas with percents', replicas: 10, mu: '50%', expected: 5 },
     { name: 'maxUnavailable equal replicas with percents', replicas: 10, mu: '100%', expected: 10 },
     { name: 'maxUnavailable greater than replicas with percents', replicas: 5, mu: '100%', expected: 5 },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const d = newDeployment({ replicas: c.replicas, maxUnavailable: c.mu, strategy: c.recreate ? 'Recreate' : 'RollingUpdate' });
+      const d = newDeployment({
+        replicas: c.replicas,
+        maxUnavailable: c.mu,
+        strategy: c.recreate ? 'Recreate' : 'RollingUpdate',
+      });
       expect(maxUnavailable(d)).toBe(c.expected);
     });
   }

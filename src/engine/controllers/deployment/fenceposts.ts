@@ -6,13 +6,20 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 export type IntOrString = number | string;
 
 /** intstr.GetScaledValueFromIntOrPercent: percentages are scaled by total and rounded up or down */
-export function getScaledValueFromIntOrPercent(v: IntOrString | undefined, total: number, roundUp: boolean): number {
+export function getScaledValueFromIntOrPercent(
+  v: IntOrString | undefined,
+  total: number,
+  roundUp: boolean,
+): number {
   if (v === undefined) throw new Error('nil value for IntOrString');
   if (typeof v === 'number') return v;
-  if (!v.endsWith('%')) throw new Error('invalid value for IntOrString: invalid type: string is not a percentage');
+  if (!v.endsWith('%'))
+    throw new Error('invalid value for IntOrString: invalid type: string is not a percentage');
   const s = v.slice(0, -1);
   if (!/^[+-]?\d+$/.test(s)) {
-    throw new Error(`invalid value for IntOrString: invalid value "${v}": strconv.Atoi: parsing "${s}": invalid syntax`);
+    throw new Error(
+      `invalid value for IntOrString: invalid value "${v}": strconv.Atoi: parsing "${s}": invalid syntax`,
+    );
   }
   const scaled = (Number.parseInt(s, 10) * total) / 100;
   return roundUp ? Math.ceil(scaled) : Math.floor(scaled);

@@ -51,7 +51,8 @@ function onAlreadyExists(w: DeploymentWriter, name: string, err: StatusError): R
   const rs = w.ctx.informers.for('replicasets').get(key) as RS | undefined;
   if (!rs) throw err;
   const ref = rs.metadata?.ownerReferences?.find((r) => r.controller);
-  if (ref && ref.uid === w.d.metadata?.uid && equalIgnoreHash(w.d.spec?.template, rs.spec?.template)) return rs;
+  if (ref && ref.uid === w.d.metadata?.uid && equalIgnoreHash(w.d.spec?.template, rs.spec?.template))
+    return rs;
   const status = structuredClone(w.d.status ?? {});
   status.collisionCount = (status.collisionCount ?? 0) + 1;
   w.writeStatus(status);
@@ -78,9 +79,15 @@ function createNew(w: DeploymentWriter, oldRSs: readonly RS[], newRevision: numb
       alreadyExists = true;
     } else {
       const msg = `Failed to create new replica set "${name}": ${e.message}`;
-      if (hasProgressDeadline(d) && !e.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) {
+      if (
+        hasProgressDeadline(d) &&
+        !e.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')
+      ) {
         const status = structuredClone(d.status ?? {});
-        C.setCondition(status, C.newCondition(C.PROGRESSING, 'False', C.FAILED_RS_CREATE_REASON, msg, w.nowIso));
+        C.setCondition(
+          status,
+          C.newCondition(C.PROGRESSING, 'False', C.FAILED_RS_CREATE_REASON, msg, w.nowIso),
+        );
         w.writeStatus(status);
       }
       w.event('Warning', C.FAILED_RS_CREATE_REASON, msg);
@@ -88,7 +95,11 @@ function createNew(w: DeploymentWriter, oldRSs: readonly RS[], newRevision: numb
     }
   }
   if (!alreadyExists && replicas > 0) {
-    w.event('Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata?.name ?? ''} from 0 to ${replicas}`);
+    w.event(
+      'Normal',
+      'ScalingReplicaSet',
+      `Scaled up replica set ${created.metadata?.name ?? ''} from 0 to ${replicas}`,
+    );
   }
   let needsUpdate = setDeploymentRevision(w, String(newRevision));
   const status = structuredClone(w.d.status ?? {});
@@ -102,7 +113,10 @@ function createNew(w: DeploymentWriter, oldRSs: readonly RS[], newRevision: numb
 }
 
 /** getAllReplicaSetsAndSyncRevision: [newRS (created when asked), all old RSs] */
-export function getAllReplicaSetsAndSyncRevision(w: DeploymentWriter, create: boolean): [RS | undefined, RS[]] {
+export function getAllReplicaSetsAndSyncRevision(
+  w: DeploymentWriter,
+  create: boolean,
+): [RS | undefined, RS[]] {
   const [, oldRSs] = findOldReplicaSets(w.d, w.rsList);
   const existing = findNewReplicaSet(w.d, w.rsList);
   const newRevision = maxRevision(oldRSs) + 1;

@@ -15,10 +15,18 @@ describe('hash', () => {
     expect(safeEncodeString('0123456789')).toBe('456789bcdf');
   });
   it('is independent of key order and changes with the template or collisionCount', () => {
-    const t1 = { metadata: { labels: { app: 'web', tier: 'fe' } }, spec: { containers: [{ name: 'c', image: 'nginx:1' }] } };
-    const t2 = { spec: { containers: [{ image: 'nginx:1', name: 'c' }] }, metadata: { labels: { tier: 'fe', app: 'web' } } };
+    const t1 = {
+      metadata: { labels: { app: 'web', tier: 'fe' } },
+      spec: { containers: [{ name: 'c', image: 'nginx:1' }] },
+    };
+    const t2 = {
+      spec: { containers: [{ image: 'nginx:1', name: 'c' }] },
+      metadata: { labels: { tier: 'fe', app: 'web' } },
+    };
     expect(computeHash(t1)).toBe(computeHash(t2));
-    expect(computeHash(t1)).not.toBe(computeHash({ ...t1, spec: { containers: [{ name: 'c', image: 'nginx:2' }] } }));
+    expect(computeHash(t1)).not.toBe(
+      computeHash({ ...t1, spec: { containers: [{ name: 'c', image: 'nginx:2' }] } }),
+    );
     expect(computeHash(t1, 1)).not.toBe(computeHash(t1));
     expect(computeHash(t1, 1)).not.toBe(computeHash(t1, 2));
   });

@@ -49,7 +49,10 @@ function* utf8(s: string): Generator<number> {
 }
 
 /** ComputeHash: FNV-32a of the template, salted with collisionCount as 8 little-endian bytes when set */
-export function computeHash(template: Readonly<PodTemplateSpec> | undefined, collisionCount?: number): string {
+export function computeHash(
+  template: Readonly<PodTemplateSpec> | undefined,
+  collisionCount?: number,
+): string {
   let h = fnv32a(utf8(canonicalJson(template ?? {})));
   if (collisionCount !== undefined) {
     const c = collisionCount >>> 0;

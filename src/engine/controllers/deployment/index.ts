@@ -28,7 +28,9 @@ function setup(informers: InformerFactory): void {
       return ref ? [ref.uid] : [];
     });
   }
-  informers.for('replicasets').addIndexer(ORPHAN_INDEX, (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']));
+  informers
+    .for('replicasets')
+    .addIndexer(ORPHAN_INDEX, (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']));
 }
 
 /** deployment key of the controller of obj when it is a live Deployment with the same uid (resolveControllerRef) */
@@ -49,7 +51,11 @@ function keysForReplicaSet(rs: Readonly<KubeObject>, ctx: ReconcileContext): Obj
   const out: ObjectKey[] = [];
   for (const d of deployments.byIndex(NAMESPACE_INDEX, rs.metadata.namespace ?? '')) {
     const sel = (d as Deployment).spec?.selector;
-    if (!sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)) continue;
+    if (
+      !sel ||
+      (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0)
+    )
+      continue;
     try {
       if (selectorFromLabelSelector(sel).matches(rs.metadata.labels)) out.push(objectKey(d));
     } catch {
@@ -76,31 +82,51 @@ function keysForPod(pod: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey
 function claimReplicaSets(d: Readonly<Deployment>, ctx: ReconcileContext): { rss: RS[]; error?: string } {
   const inf = ctx.informers.for('replicasets');
   const ns = d.metadata?.namespace ?? '';
-  const candidates = [...inf.byIndex(CONTROLLER_UID_INDEX, d.metadata?.uid ?? ''), ...inf.byIndex(ORPHAN_INDEX, ns)];
+  const candidates = [
+    ...inf.byIndex(CONTROLLER_UID_INDEX, d.metadata?.uid ?? ''),
+    ...inf.byIndex(ORPHAN_INDEX, ns),
+  ];
   let selector;
   try {
     selector = selectorFromLabelSelector(d.spec?.selector);
   } catch (e) {
-    return { rss: [], error: `deployment ${ns}/${d.metadata?.name ?? ''} has invalid label selector: ${(e as Error).message}` };
+    return {
+      rss: [],
+      error: `deployment ${ns}/${d.metadata?.name ?? ''} has invalid label selector: ${(e as Error).message}`,
+    };
   }
   const owner = d as KubeObject;
-  const res = claimObjects(owner, selector, candidates.filter((rs) => rs.metadata.namespace === ns), {
-    api: ctx.api,
-    request: ctx.request,
-    resource: 'replicasets',
-    canAdopt: recheckDeletionTimestamp(ctx.api, 'deployments', owner),
-  });
+  const res = claimObjects(
+    owner,
+    selector,
+    candidates.filter((rs) => rs.metadata.namespace === ns),
+    {
+      api: ctx.api,
+      request: ctx.request,
+      resource: 'replicasets',
+      canAdopt: recheckDeletionTimestamp(ctx.api, 'deployments', owner),
+    },
+  );
   return { rss: res.claimed as RS[], error: res.error };
 }
 
 /** getPodMapForDeployment: pods of each claimed RS that the Deployment selects, by RS uid */
-function podMap(d: Readonly<Deployment>, rss: readonly RS[], ctx: ReconcileContext): Map<string, Readonly<Pod>[]> {
+function podMap(
+  d: Readonly<Deployment>,
+  rss: readonly RS[],
+  ctx: ReconcileContext,
+): Map<string, Readonly<Pod>[]> {
   const inf = ctx.informers.for('pods');
   const selector = selectorFromLabelSelector(d.spec?.selector);
   const out = new Map<string, Readonly<Pod>[]>();
   for (const rs of rss) {
     const uid = rs.metadata?.uid ?? '';
-    out.set(uid, inf.byIndex(CONTROLLER_UID_INDEX, uid).filter((p) => selector.matches(p.metadata.labels)) as Readonly<Pod>[]);
+    out.set(
+      uid,
+      inf
+        .byIndex(CONTROLLER_UID_INDEX, uid)
+        .filter((p) => selector.matches(p.metadata.labels)) as Readonly<Pod>[],
+    );
   }
   return out;
 }
@@ -116,9 +142,14 @@ export function syncDeployment(key: ObjectKey, ctx: ReconcileContext): Reconcile
   if (!cached) return {};
   if (isEmptySelector(cached)) {
     const w = new DeploymentWriter(ctx, cached, []);
-    w.event('Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
+    w.event(
+      'Warning',
+      'SelectingAll',
+      'This deployment is selecting all pods. A non-empty selector is required.',
+    );
     const gen = cached.metadata?.generation ?? 0;
-    if ((cached.status?.observedGeneration ?? 0) < gen) w.writeStatus({ ...(cached.status ?? {}), observedGeneration: gen });
+    if ((cached.status?.observedGeneration ?? 0) < gen)
+      w.writeStatus({ ...(cached.status ?? {}), observedGeneration: gen });
     return {};
   }
   const claimed = claimReplicaSets(cached, ctx);

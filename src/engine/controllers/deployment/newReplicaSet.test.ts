@@ -1,6 +1,12 @@
 // Tests for the new ReplicaSet: FindNewReplicaSet (oldest equal template), names/labels/selector, annotations.
 import { describe, expect, it } from 'vitest';
-import { buildNewReplicaSet, equalIgnoreHash, findNewReplicaSet, findOldReplicaSets, setNewReplicaSetAnnotations } from './newReplicaSet';
+import {
+  buildNewReplicaSet,
+  equalIgnoreHash,
+  findNewReplicaSet,
+  findOldReplicaSets,
+  setNewReplicaSetAnnotations,
+} from './newReplicaSet';
 import { newDeployment, newRS } from './testFixtures';
 
 describe('findNewReplicaSet / findOldReplicaSets', () => {
@@ -16,31 +22,54 @@ describe('findNewReplicaSet / findOldReplicaSets', () => {
   });
   it('equalIgnoreHash ignores only the hash label', () => {
     const t = d.spec?.template;
-    expect(equalIgnoreHash(t, { ...t, metadata: { labels: { app: 'foo', 'pod-template-hash': 'x' } } })).toBe(true);
+    expect(equalIgnoreHash(t, { ...t, metadata: { labels: { app: 'foo', 'pod-template-hash': 'x' } } })).toBe(
+      true,
+    );
     expect(equalIgnoreHash(t, { ...t, metadata: { labels: { app: 'foo', extra: 'y' } } })).toBe(false);
   });
 });
 
 describe('buildNewReplicaSet', () => {
   it('names it <deploy>-<hash> with the hash on labels, template and selector, owned by the deployment', () => {
-    const rs = buildNewReplicaSet({ ...newDeployment(), metadata: { name: 'web', namespace: 'default', uid: 'u1' } }, '5d59d67564');
+    const rs = buildNewReplicaSet(
+      { ...newDeployment(), metadata: { name: 'web', namespace: 'default', uid: 'u1' } },
+      '5d59d67564',
+    );
     expect(rs.metadata?.name).toBe('web-5d59d67564');
     expect(rs.metadata?.labels).toEqual({ app: 'foo', 'pod-template-hash': '5d59d67564' });
-    expect(rs.spec?.template.metadata?.labels).toEqual({ app: 'foo', 'pod-template-hash': '5d59d67564' });
+    expect(rs.spec?.template?.metadata?.labels).toEqual({ app: 'foo', 'pod-template-hash': '5d59d67564' });
     expect(rs.spec?.selector.matchLabels).toEqual({ app: 'foo', 'pod-template-hash': '5d59d67564' });
-    expect(rs.metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'Deployment', name: 'web', uid: 'u1', controller: true, blockOwnerDeletion: true });
+    expect(rs.metadata?.ownerReferences?.[0]).toMatchObject({
+      kind: 'Deployment',
+      name: 'web',
+      uid: 'u1',
+      controller: true,
+      blockOwnerDeletion: true,
+    });
   });
 });
 
 describe('setNewReplicaSetAnnotations', () => {
   const d = {
     ...newDeployment({ replicas: 4, maxSurge: '25%' }),
-    metadata: { name: 'foo', annotations: { team: 'a', 'kubectl.kubernetes.io/last-applied-configuration': '{}', 'deployment.kubernetes.io/revision': '9' } },
+    metadata: {
+      name: 'foo',
+      annotations: {
+        team: 'a',
+        'kubectl.kubernetes.io/last-applied-configuration': '{}',
+        'deployment.kubernetes.io/revision': '9',
+      },
+    },
   };
   it('a new RS gets copied annotations, revision, desired and max replicas', () => {
     const a: Record<string, string> = {};
     expect(setNewReplicaSetAnnotations(d, a, 3, false)).toBe(true);
-    expect(a).toEqual({ team: 'a', 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/desired-replicas': '4', 'deployment.kubernetes.io/max-replicas': '5' });
+    expect(a).toEqual({
+      team: 'a',
+      'deployment.kubernetes.io/revision': '3',
+      'deployment.kubernetes.io/desired-replicas': '4',
+      'deployment.kubernetes.io/max-replicas': '5',
+    });
   });
   it('an RS that becomes new again gets max+1 and records its old revision in revision-history', () => {
     const a: Record<string, string> = { team: 'a', 'deployment.kubernetes.io/revision': '2' };
@@ -57,7 +86,10 @@ describe('setNewReplicaSetAnnotations', () => {
     expect(a['deployment.kubernetes.io/revision']).toBe('5');
   });
   it('revision-history drops the oldest entries past the length limit', () => {
-    const a: Record<string, string> = { 'deployment.kubernetes.io/revision': '4', 'deployment.kubernetes.io/revision-history': '1,2,3' };
+    const a: Record<string, string> = {
+      'deployment.kubernetes.io/revision': '4',
+      'deployment.kubernetes.io/revision-history': '1,2,3',
+    };
     setNewReplicaSetAnnotations(d, a, 5, true, 5);
     expect(a['deployment.kubernetes.io/revision-history']).toBe('2,3,4');
   });

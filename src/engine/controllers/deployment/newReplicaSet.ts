@@ -3,6 +3,8 @@
 // NewRSNewReplicas, SetNewReplicaSetAnnotations and sync.go getNewReplicaSet (the object it creates).
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../types/object';
+import { newControllerRef } from '../shared';
 import { canonicalJson } from './hash';
 import { maxSurge, replicasOf } from './fenceposts';
 import {
@@ -41,7 +43,10 @@ function withoutHash(t: Readonly<PodTemplateSpec> | undefined): unknown {
 }
 
 /** EqualIgnoreHash: templates equal once the pod-template-hash label is removed from both */
-export function equalIgnoreHash(a: Readonly<PodTemplateSpec> | undefined, b: Readonly<PodTemplateSpec> | undefined): boolean {
+export function equalIgnoreHash(
+  a: Readonly<PodTemplateSpec> | undefined,
+  b: Readonly<PodTemplateSpec> | undefined,
+): boolean {
   return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
 }
 
@@ -59,7 +64,11 @@ export function findOldReplicaSets(d: Readonly<Deployment>, rsList: readonly RS[
 }
 
 /** NewRSNewReplicas: how big the new RS may be now (RollingUpdate: bounded by surge; Recreate: replicas) */
-export function newRSNewReplicas(d: Readonly<Deployment>, allRSs: readonly (RS | undefined)[], newRS: RS): number {
+export function newRSNewReplicas(
+  d: Readonly<Deployment>,
+  allRSs: readonly (RS | undefined)[],
+  newRS: RS,
+): number {
   const replicas = replicasOf(d);
   if (d.spec?.strategy?.type === 'Recreate') return replicas;
   const maxTotal = replicas + maxSurge(d);
@@ -81,7 +90,11 @@ function copyDeploymentAnnotations(d: Readonly<Deployment>, annotations: Record<
 }
 
 /** appends oldRevision to the revision-history annotation, dropping the oldest entries past the length limit */
-function appendRevisionHistory(annotations: Record<string, string>, oldRevision: string, limit: number): void {
+function appendRevisionHistory(
+  annotations: Record<string, string>,
+  oldRevision: string,
+  limit: number,
+): void {
   const history = annotations[REVISION_HISTORY_ANNOTATION] ?? '';
   const old = history.split(',');
   if ((old[0] ?? '').length === 0) {
@@ -120,7 +133,8 @@ export function setNewReplicaSetAnnotations(
     changed = true;
     if (oldRevision !== undefined) appendRevisionHistory(annotations, oldRevision, limit);
   }
-  if (!exists && setReplicasAnnotations(annotations, replicasOf(d), replicasOf(d) + maxSurge(d))) changed = true;
+  if (!exists && setReplicasAnnotations(annotations, replicasOf(d), replicasOf(d) + maxSurge(d)))
+    changed = true;
   return changed;
 }
 
@@ -138,16 +152,7 @@ export function buildNewReplicaSet(d: Readonly<Deployment>, hash: string): Repli
       name: `${d.metadata?.name ?? ''}-${hash}`,
       namespace: d.metadata?.namespace,
       labels: { ...labels },
-      ownerReferences: [
-        {
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          name: d.metadata?.name ?? '',
-          uid: d.metadata?.uid ?? '',
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
+      ownerReferences: [newControllerRef({ ...d, apiVersion: 'apps/v1', kind: 'Deployment' } as KubeObject)],
     },
     spec: { replicas: 0, selector: sel, template },
   };

@@ -13,12 +13,23 @@ describe('planRecreate', () => {
     expect(plan).toMatchObject({ kind: 'scaleDownOld', steps: [{ to: 0 }] });
   });
   it('waits while old RSs report replicas or old pods are not terminal', () => {
-    expect(planRecreate(d, undefined, [newRS('a', 0, { current: 1 })], new Map()).kind).toBe('waitForOldPods');
-    expect(planRecreate(d, undefined, [newRS('a', 0, { current: 0 })], new Map([['uid-a', [pod('Running')]]])).kind).toBe('waitForOldPods');
+    expect(planRecreate(d, undefined, [newRS('a', 0, { current: 1 })], new Map()).kind).toBe(
+      'waitForOldPods',
+    );
+    expect(
+      planRecreate(d, undefined, [newRS('a', 0, { current: 0 })], new Map([['uid-a', [pod('Running')]]]))
+        .kind,
+    ).toBe('waitForOldPods');
   });
   it('then scales the new RS to spec.replicas', () => {
-    const pods = new Map([['uid-a', [pod('Succeeded'), pod('Failed')]], ['uid-n', [pod('Running')]]]);
-    expect(planRecreate(d, newRS('n', 0), [newRS('a', 0, { current: 0 })], pods)).toEqual({ kind: 'scaleUpNew', to: 3 });
+    const pods = new Map([
+      ['uid-a', [pod('Succeeded'), pod('Failed')]],
+      ['uid-n', [pod('Running')]],
+    ]);
+    expect(planRecreate(d, newRS('n', 0), [newRS('a', 0, { current: 0 })], pods)).toEqual({
+      kind: 'scaleUpNew',
+      to: 3,
+    });
   });
   const cases = [
     { phase: 'Pending', running: true },

@@ -26,7 +26,8 @@ const sum = (rss: readonly (RS | undefined)[], f: (rs: RS) => number): number =>
 /** GetReplicaCountForReplicaSets: Σ spec.replicas */
 export const replicaCount = (rss: readonly (RS | undefined)[]): number => sum(rss, specReplicas);
 /** GetActualReplicaCountForReplicaSets: Σ status.replicas */
-export const actualReplicaCount = (rss: readonly (RS | undefined)[]): number => sum(rss, (rs) => rs.status?.replicas ?? 0);
+export const actualReplicaCount = (rss: readonly (RS | undefined)[]): number =>
+  sum(rss, (rs) => rs.status?.replicas ?? 0);
 /** GetReadyReplicaCountForReplicaSets */
 export const readyReplicaCount = (rss: readonly (RS | undefined)[]): number =>
   sum(rss, (rs) => rs.status?.readyReplicas ?? 0);
@@ -63,9 +64,11 @@ function intAnnotation(rs: RS, key: string): number | undefined {
 }
 
 /** GetDesiredReplicasAnnotation */
-export const desiredReplicasAnnotation = (rs: RS): number | undefined => intAnnotation(rs, DESIRED_REPLICAS_ANNOTATION);
+export const desiredReplicasAnnotation = (rs: RS): number | undefined =>
+  intAnnotation(rs, DESIRED_REPLICAS_ANNOTATION);
 /** getMaxReplicasAnnotation */
-export const maxReplicasAnnotation = (rs: RS): number | undefined => intAnnotation(rs, MAX_REPLICAS_ANNOTATION);
+export const maxReplicasAnnotation = (rs: RS): number | undefined =>
+  intAnnotation(rs, MAX_REPLICAS_ANNOTATION);
 
 /** ReplicasAnnotationsNeedUpdate */
 export function replicasAnnotationsNeedUpdate(rs: RS, desired: number, max: number): boolean {
@@ -74,7 +77,11 @@ export function replicasAnnotationsNeedUpdate(rs: RS, desired: number, max: numb
 }
 
 /** SetReplicasAnnotations on a mutable annotations map; true when anything changed */
-export function setReplicasAnnotations(annotations: Record<string, string>, desired: number, max: number): boolean {
+export function setReplicasAnnotations(
+  annotations: Record<string, string>,
+  desired: number,
+  max: number,
+): boolean {
   let updated = false;
   if (annotations[DESIRED_REPLICAS_ANNOTATION] !== String(desired)) {
     annotations[DESIRED_REPLICAS_ANNOTATION] = String(desired);

@@ -45,7 +45,15 @@ describe('reconcileOldReplicaSets', () => {
     { name: 'mu 2', mu: 2, old: 10, oldAvail: 10, cur: 0, curAvail: 0, expected: 8 },
     { name: 'unhealthy cleaned up', mu: 2, old: 10, oldAvail: 8, cur: 0, curAvail: 0, expected: 8 },
     { name: 'cleanup 1 + scale 1', mu: 2, old: 10, oldAvail: 9, cur: 0, curAvail: 0, expected: 8 },
-    { name: 'new RS unavailable blocks', mu: 2, old: 8, oldAvail: 8, cur: 2, curAvail: 0, expected: undefined },
+    {
+      name: 'new RS unavailable blocks',
+      mu: 2,
+      old: 8,
+      oldAvail: 8,
+      cur: 2,
+      curAvail: 0,
+      expected: undefined,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -73,7 +81,9 @@ describe('cleanupUnhealthyReplicas', () => {
   ];
   for (const c of cases) {
     it(`old 10, ${c.ready} ready, maxCleanup ${c.max} -> ${c.expected}`, () => {
-      expect(cleanupUnhealthyReplicas([newRS('foo-v1', 10, { available: c.ready })], c.max).scaledDown).toBe(c.expected);
+      expect(cleanupUnhealthyReplicas([newRS('foo-v1', 10, { available: c.ready })], c.max).scaledDown).toBe(
+        c.expected,
+      );
     });
   }
 });
@@ -107,7 +117,10 @@ function simulate(replicas: number, surge: IntOrString, unavail: IntOrString) {
   let maxPods = 0;
   let minAvail = Infinity;
   const resize = (rs: ReplicaSet, n: number): ReplicaSet => ({ ...rs, spec: { ...rs.spec!, replicas: n } });
-  const settle = (rs: ReplicaSet): ReplicaSet => ({ ...rs, status: { replicas: rs.spec?.replicas ?? 0, availableReplicas: rs.spec?.replicas ?? 0 } });
+  const settle = (rs: ReplicaSet): ReplicaSet => ({
+    ...rs,
+    status: { replicas: rs.spec?.replicas ?? 0, availableReplicas: rs.spec?.replicas ?? 0 },
+  });
   for (let i = 0; i < 100; i++) {
     let changed = false;
     if (!nrs) {
@@ -122,7 +135,10 @@ function simulate(replicas: number, surge: IntOrString, unavail: IntOrString) {
     const oldPods = Math.max(oldRS.spec?.replicas ?? 0, 0);
     // pods deleted by a scale-down vanish at once; surviving old pods stay available, new ones are not yet
     maxPods = Math.max(maxPods, (oldRS.status?.replicas ?? 0) + (nrs.spec?.replicas ?? 0));
-    minAvail = Math.min(minAvail, Math.min(oldPods, oldRS.status?.availableReplicas ?? 0) + (nrs.status?.availableReplicas ?? 0));
+    minAvail = Math.min(
+      minAvail,
+      Math.min(oldPods, oldRS.status?.availableReplicas ?? 0) + (nrs.status?.availableReplicas ?? 0),
+    );
     trail.push(`${nrs.spec?.replicas ?? 0}/${oldRS.spec?.replicas ?? 0}`);
     oldRS = settle(oldRS);
     nrs = settle(nrs);
@@ -142,17 +158,22 @@ describe('rolling update steps', () => {
   });
   it('never exceeds replicas+surge pods nor drops below replicas-unavailable available, and completes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (n, s, u) => {
-        const surge = `${s}%`;
-        const unavail = `${u}%`;
-        const r = simulate(n, surge, unavail);
-        const sv = Math.ceil((s * n) / 100);
-        let uv = Math.floor((u * n) / 100);
-        if (sv === 0 && uv === 0) uv = 1;
-        expect(r.maxPods).toBeLessThanOrEqual(n + sv);
-        expect(r.minAvail).toBeGreaterThanOrEqual(n - Math.min(uv, n));
-        expect(r.trail.at(-1)).toBe(`${n}/0`);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (n, s, u) => {
+          const surge = `${s}%`;
+          const unavail = `${u}%`;
+          const r = simulate(n, surge, unavail);
+          const sv = Math.ceil((s * n) / 100);
+          let uv = Math.floor((u * n) / 100);
+          if (sv === 0 && uv === 0) uv = 1;
+          expect(r.maxPods).toBeLessThanOrEqual(n + sv);
+          expect(r.minAvail).toBeGreaterThanOrEqual(n - Math.min(uv, n));
+          expect(r.trail.at(-1)).toBe(`${n}/0`);
+        },
+      ),
     );
   });
 });

@@ -22,7 +22,11 @@ export interface ScaleStep {
 }
 
 /** reconcileNewReplicaSet: the size the new RS should get now, or undefined when it stays as it is */
-export function reconcileNewReplicaSet(d: Readonly<Deployment>, allRSs: readonly (RS | undefined)[], newRS: RS): number | undefined {
+export function reconcileNewReplicaSet(
+  d: Readonly<Deployment>,
+  allRSs: readonly (RS | undefined)[],
+  newRS: RS,
+): number | undefined {
   const replicas = replicasOf(d);
   const cur = specReplicas(newRS);
   if (cur === replicas) return undefined;
@@ -100,9 +104,7 @@ export function reconcileOldReplicaSets(
 }
 
 export type RollingPlan =
-  | { kind: 'scaleNew'; to: number }
-  | { kind: 'scaleOld'; steps: ScaleStep[] }
-  | { kind: 'none' };
+  { kind: 'scaleNew'; to: number } | { kind: 'scaleOld'; steps: ScaleStep[] } | { kind: 'none' };
 
 /** the scaling half of rolloutRolling: scale the new RS up first; only when it did not, scale old RSs down */
 export function planRolling(d: Readonly<Deployment>, newRS: RS, oldRSs: readonly RS[]): RollingPlan {

@@ -13,13 +13,21 @@ import { calculateStatus, deploymentComplete, progressCheckAfterMs, rolloutStatu
 import type { DeploymentWriter } from './writer';
 
 /** syncDeploymentStatus: counts + Available condition, written only when changed */
-function syncDeploymentStatus(w: DeploymentWriter, allRSs: readonly (RS | undefined)[], newRS: RS | undefined): void {
+function syncDeploymentStatus(
+  w: DeploymentWriter,
+  allRSs: readonly (RS | undefined)[],
+  newRS: RS | undefined,
+): void {
   const status = calculateStatus(allRSs, newRS, w.d, w.nowIso);
   if (w.statusChanged(status)) w.writeStatus(status);
 }
 
 /** syncRolloutStatus: also the Progressing condition; when nothing changed, requeue for the progress-deadline check */
-export function syncRolloutStatus(w: DeploymentWriter, allRSs: readonly (RS | undefined)[], newRS: RS | undefined): ReconcileResult {
+export function syncRolloutStatus(
+  w: DeploymentWriter,
+  allRSs: readonly (RS | undefined)[],
+  newRS: RS | undefined,
+): ReconcileResult {
   const status = rolloutStatus(allRSs, newRS, w.d, w.nowMs, w.nowIso);
   if (!w.statusChanged(status)) {
     const after = progressCheckAfterMs(w.d, status, w.nowMs);
@@ -68,7 +76,10 @@ export function rolloutRolling(w: DeploymentWriter): ReconcileResult {
   return syncRolloutStatus(w, allRSs, newRS);
 }
 
-export function rolloutRecreate(w: DeploymentWriter, podsByRsUid: ReadonlyMap<string, readonly Readonly<Pod>[]>): ReconcileResult {
+export function rolloutRecreate(
+  w: DeploymentWriter,
+  podsByRsUid: ReadonlyMap<string, readonly Readonly<Pod>[]>,
+): ReconcileResult {
   let [newRS, oldRSs] = getAllReplicaSetsAndSyncRevision(w, false);
   const plan = planRecreate(w.d, newRS, oldRSs, podsByRsUid);
   if (plan.kind === 'scaleDownOld') {

@@ -55,7 +55,12 @@ export function getReplicaSetFraction(rs: RS, d: Readonly<Deployment>): number {
 }
 
 /** GetProportion: the fraction, capped by what is still left to add (or remove) */
-export function getProportion(rs: RS | undefined, d: Readonly<Deployment>, toAdd: number, added: number): number {
+export function getProportion(
+  rs: RS | undefined,
+  d: Readonly<Deployment>,
+  toAdd: number,
+  added: number,
+): number {
   if (!rs || specReplicas(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
   const fraction = getReplicaSetFraction(rs, d);
   const allowed = toAdd - added;
@@ -63,7 +68,11 @@ export function getProportion(rs: RS | undefined, d: Readonly<Deployment>, toAdd
 }
 
 /** sync.go scale: the ReplicaSet sizes after a scaling event (steps include unchanged sizes: annotations may move) */
-export function planScale(d: Readonly<Deployment>, newRS: RS | undefined, oldRSs: readonly RS[]): ScaleStep[] {
+export function planScale(
+  d: Readonly<Deployment>,
+  newRS: RS | undefined,
+  oldRSs: readonly RS[],
+): ScaleStep[] {
   const replicas = replicasOf(d);
   const single = findActiveOrLatest(newRS, oldRSs);
   if (single) return specReplicas(single) === replicas ? [] : [{ rs: single, to: replicas }];

@@ -5,7 +5,13 @@ import type { Deployment, DeploymentCondition, DeploymentStatus } from 'kubernet
 import { timeMs } from '../shared';
 import * as C from './conditions';
 import { maxUnavailable, replicasOf } from './fenceposts';
-import { actualReplicaCount, availableReplicaCount, readyReplicaCount, replicaCount, type RS } from './replicaSets';
+import {
+  actualReplicaCount,
+  availableReplicaCount,
+  readyReplicaCount,
+  replicaCount,
+  type RS,
+} from './replicaSets';
 
 const MAX_INT32 = 2147483647;
 
@@ -37,9 +43,27 @@ export function calculateStatus(
   if (d.status?.conditions) status.conditions = d.status.conditions.map((c) => ({ ...c }));
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
   if (available >= replicasOf(d) - maxUnavailable(d)) {
-    C.setCondition(status, C.newCondition(C.AVAILABLE, 'True', C.MINIMUM_REPLICAS_AVAILABLE, 'Deployment has minimum availability.', nowIso));
+    C.setCondition(
+      status,
+      C.newCondition(
+        C.AVAILABLE,
+        'True',
+        C.MINIMUM_REPLICAS_AVAILABLE,
+        'Deployment has minimum availability.',
+        nowIso,
+      ),
+    );
   } else {
-    C.setCondition(status, C.newCondition(C.AVAILABLE, 'False', C.MINIMUM_REPLICAS_UNAVAILABLE, 'Deployment does not have minimum availability.', nowIso));
+    C.setCondition(
+      status,
+      C.newCondition(
+        C.AVAILABLE,
+        'False',
+        C.MINIMUM_REPLICAS_UNAVAILABLE,
+        'Deployment does not have minimum availability.',
+        nowIso,
+      ),
+    );
   }
   return status;
 }
@@ -69,7 +93,11 @@ export function deploymentProgressing(d: Readonly<Deployment>, s: Readonly<Deplo
 }
 
 /** DeploymentTimedOut: the Progressing condition's lastUpdateTime + deadline is strictly before now */
-export function deploymentTimedOut(d: Readonly<Deployment>, s: Readonly<DeploymentStatus>, nowMs: number): boolean {
+export function deploymentTimedOut(
+  d: Readonly<Deployment>,
+  s: Readonly<DeploymentStatus>,
+  nowMs: number,
+): boolean {
   if (!hasProgressDeadline(d)) return false;
   const cond = C.getCondition(s, C.PROGRESSING);
   if (!cond || cond.reason === C.NEW_RS_AVAILABLE_REASON) return false;
@@ -108,11 +136,28 @@ export function rolloutStatus(
   const cur = C.getCondition(d.status, C.PROGRESSING);
   const isComplete = s.replicas === s.updatedReplicas && cur?.reason === C.NEW_RS_AVAILABLE_REASON;
   if (hasProgressDeadline(d) && !isComplete) {
-    const what = newRS ? `ReplicaSet "${newRS.metadata?.name ?? ''}"` : `Deployment "${d.metadata?.name ?? ''}"`;
+    const what = newRS
+      ? `ReplicaSet "${newRS.metadata?.name ?? ''}"`
+      : `Deployment "${d.metadata?.name ?? ''}"`;
     if (deploymentComplete(d, s)) {
-      C.setCondition(s, C.newCondition(C.PROGRESSING, 'True', C.NEW_RS_AVAILABLE_REASON, `${what} has successfully progressed.`, nowIso));
+      C.setCondition(
+        s,
+        C.newCondition(
+          C.PROGRESSING,
+          'True',
+          C.NEW_RS_AVAILABLE_REASON,
+          `${what} has successfully progressed.`,
+          nowIso,
+        ),
+      );
     } else if (deploymentProgressing(d, s)) {
-      const cond = C.newCondition(C.PROGRESSING, 'True', C.REPLICA_SET_UPDATED_REASON, `${what} is progressing.`, nowIso);
+      const cond = C.newCondition(
+        C.PROGRESSING,
+        'True',
+        C.REPLICA_SET_UPDATED_REASON,
+        `${what} is progressing.`,
+        nowIso,
+      );
       // the Progressing condition is refreshed (lastUpdateTime) on every sign of progress, even with the same reason
       if (cur) {
         if (cur.status === 'True') cond.lastTransitionTime = cur.lastTransitionTime;
@@ -120,7 +165,16 @@ export function rolloutStatus(
       }
       C.setCondition(s, cond);
     } else if (deploymentTimedOut(d, s, nowMs)) {
-      C.setCondition(s, C.newCondition(C.PROGRESSING, 'False', C.TIMED_OUT_REASON, `${what} has timed out progressing.`, nowIso));
+      C.setCondition(
+        s,
+        C.newCondition(
+          C.PROGRESSING,
+          'False',
+          C.TIMED_OUT_REASON,
+          `${what} has timed out progressing.`,
+          nowIso,
+        ),
+      );
     }
   }
   const failures = replicaFailures(allRSs, newRS);
@@ -130,7 +184,11 @@ export function rolloutStatus(
 }
 
 /** requeueStuckDeployment: ms until the progress check is due (+1s skew), or undefined when none is needed */
-export function progressCheckAfterMs(d: Readonly<Deployment>, s: Readonly<DeploymentStatus>, nowMs: number): number | undefined {
+export function progressCheckAfterMs(
+  d: Readonly<Deployment>,
+  s: Readonly<DeploymentStatus>,
+  nowMs: number,
+): number | undefined {
   const cur = C.getCondition(d.status, C.PROGRESSING);
   if (!hasProgressDeadline(d) || !cur) return undefined;
   if (deploymentComplete(d, s) || cur.reason === C.TIMED_OUT_REASON) return undefined;
@@ -147,9 +205,15 @@ export function pausedConditionStatus(d: Readonly<Deployment>, nowIso: string): 
   const pausedExists = cond?.reason === C.PAUSED_DEPLOY_REASON;
   const s: DeploymentStatus = structuredClone(d.status ?? {});
   if (d.spec?.paused && !pausedExists) {
-    C.setCondition(s, C.newCondition(C.PROGRESSING, 'Unknown', C.PAUSED_DEPLOY_REASON, 'Deployment is paused', nowIso));
+    C.setCondition(
+      s,
+      C.newCondition(C.PROGRESSING, 'Unknown', C.PAUSED_DEPLOY_REASON, 'Deployment is paused', nowIso),
+    );
   } else if (!d.spec?.paused && pausedExists) {
-    C.setCondition(s, C.newCondition(C.PROGRESSING, 'Unknown', C.RESUMED_DEPLOY_REASON, 'Deployment is resumed', nowIso));
+    C.setCondition(
+      s,
+      C.newCondition(C.PROGRESSING, 'Unknown', C.RESUMED_DEPLOY_REASON, 'Deployment is resumed', nowIso),
+    );
   } else return undefined;
   return s;
 }

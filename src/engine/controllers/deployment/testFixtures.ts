@@ -27,7 +27,10 @@ export function newDeployment(o: DepOpts = {}): Deployment {
       strategy:
         strategy === 'Recreate'
           ? { type: 'Recreate' }
-          : { type: 'RollingUpdate', rollingUpdate: { maxSurge: o.maxSurge ?? 0, maxUnavailable: o.maxUnavailable ?? 0 } },
+          : {
+              type: 'RollingUpdate',
+              rollingUpdate: { maxSurge: o.maxSurge ?? 0, maxUnavailable: o.maxUnavailable ?? 0 },
+            },
       revisionHistoryLimit: o.revisionHistoryLimit,
       progressDeadlineSeconds: o.progressDeadlineSeconds,
       template: {

@@ -2,6 +2,7 @@
 // Keeps the freshest copy of every object it wrote, so later steps of the same sync do not hit stale conflicts.
 import type { Deployment, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { ReconcileContext } from '../../client/controller';
+import { StatusError } from '../../apiserver/types';
 import type { KubeObject } from '../../types/object';
 import { toRfc3339 } from '../../sim/clock';
 import { canonicalJson } from './hash';
@@ -89,7 +90,11 @@ export class DeploymentWriter {
     if (sizeNeedsUpdate) {
       // mirrors sync.go scaleReplicaSet's event text
       const op = from < to ? 'up' : 'down';
-      this.event('Normal', 'ScalingReplicaSet', `Scaled ${op} replica set ${out.metadata?.name ?? ''} from ${from} to ${to}`);
+      this.event(
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled ${op} replica set ${out.metadata?.name ?? ''} from ${from} to ${to}`,
+      );
     }
     return { scaled: sizeNeedsUpdate, rs: out };
   }
@@ -112,11 +117,20 @@ export class DeploymentWriter {
 
   /** cleanupDeployment: delete old ReplicaSets beyond revisionHistoryLimit (NotFound ignored) */
   cleanup(oldRSs: readonly RS[]): void {
-    for (const rs of replicaSetsToCleanUp(this.d, oldRSs.map((r) => this.latest(r)))) {
+    for (const rs of replicaSetsToCleanUp(
+      this.d,
+      oldRSs.map((r) => this.latest(r)),
+    )) {
       try {
-        this.ctx.api.delete('replicasets', rs.metadata?.namespace, rs.metadata?.name ?? '', {}, this.ctx.request);
+        this.ctx.api.delete(
+          'replicasets',
+          rs.metadata?.namespace,
+          rs.metadata?.name ?? '',
+          {},
+          this.ctx.request,
+        );
       } catch (e) {
-        if (!(e instanceof Error && 'status' in e && (e as { status: { code: number } }).status.code === 404)) throw e;
+        if (!(e instanceof StatusError && e.status.code === 404)) throw e;
       }
     }
   }

@@ -98,7 +98,7 @@ describe('garbage collector', () => {
       'default',
       p.metadata.name ?? '',
       'merge',
-      { metadata: { ownerReferences: refs } },
+      { metadata: { ownerReferences: refs.map((r) => ({ ...r })) } },
       { actor: 'test' },
     );
     c.run('kubectl delete rs web --wait=false');

@@ -30,7 +30,14 @@ function claimClass(claim: Readonly<PersistentVolumeClaim>): string {
 /** does pv satisfy claim: free (or pre-bound to it), same class, mode, access modes and enough capacity */
 export function volumeFits(pv: Readonly<PersistentVolume>, claim: Readonly<PersistentVolumeClaim>): boolean {
   const ref = pv.spec?.claimRef;
-  if (ref && !(ref.namespace === claim.metadata?.namespace && ref.name === claim.metadata?.name && (!ref.uid || ref.uid === claim.metadata?.uid)))
+  if (
+    ref &&
+    !(
+      ref.namespace === claim.metadata?.namespace &&
+      ref.name === claim.metadata?.name &&
+      (!ref.uid || ref.uid === claim.metadata?.uid)
+    )
+  )
     return false;
   if (pv.metadata?.deletionTimestamp) return false;
   if (!ref && pv.status?.phase !== 'Available' && pv.status?.phase !== 'Pending') return false;
@@ -79,12 +86,25 @@ export function provisionedVolume(
       persistentVolumeReclaimPolicy: sc.reclaimPolicy ?? 'Delete',
       storageClassName: sc.metadata?.name,
       volumeMode: claim.spec?.volumeMode ?? 'Filesystem',
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: ns, name: claim.metadata?.name, uid: claim.metadata?.uid },
-      hostPath: { path: `/var/local-path-provisioner/${name}_${ns}_${claim.metadata?.name ?? ''}`, type: 'DirectoryOrCreate' },
+      claimRef: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        namespace: ns,
+        name: claim.metadata?.name,
+        uid: claim.metadata?.uid,
+      },
+      hostPath: {
+        path: `/var/local-path-provisioner/${name}_${ns}_${claim.metadata?.name ?? ''}`,
+        type: 'DirectoryOrCreate',
+      },
       ...(node
         ? {
             nodeAffinity: {
-              required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] },
+              required: {
+                nodeSelectorTerms: [
+                  { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] },
+                ],
+              },
             },
           }
         : {}),

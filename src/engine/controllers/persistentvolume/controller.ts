@@ -43,49 +43,130 @@ function consumerNode(ctx: ReconcileContext, claim: Readonly<PersistentVolumeCla
 }
 
 /** bindVolumeToClaim + bindClaimToVolume + updateClaimStatus */
-function bind(ctx: ReconcileContext, pv: Readonly<PersistentVolume>, claim: Readonly<PersistentVolumeClaim>): void {
+function bind(
+  ctx: ReconcileContext,
+  pv: Readonly<PersistentVolume>,
+  claim: Readonly<PersistentVolumeClaim>,
+): void {
   const ns = claim.metadata?.namespace;
   let volume = pv;
   if (pv.spec?.claimRef?.uid !== claim.metadata?.uid) {
     const v = structuredClone(pv) as PersistentVolume;
     const byController = !pv.spec?.claimRef;
-    v.spec = { ...v.spec, claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: ns, name: claim.metadata?.name, uid: claim.metadata?.uid, resourceVersion: claim.metadata?.resourceVersion } };
-    if (byController) v.metadata = { ...v.metadata, annotations: { ...(v.metadata?.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' } };
-    volume = ctx.api.update('persistentvolumes', undefined, asObj(v), ctx.request) as unknown as PersistentVolume;
+    v.spec = {
+      ...v.spec,
+      claimRef: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        namespace: ns,
+        name: claim.metadata?.name,
+        uid: claim.metadata?.uid,
+        resourceVersion: claim.metadata?.resourceVersion,
+      },
+    };
+    if (byController)
+      v.metadata = {
+        ...v.metadata,
+        annotations: { ...(v.metadata?.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' },
+      };
+    volume = ctx.api.update(
+      'persistentvolumes',
+      undefined,
+      asObj(v),
+      ctx.request,
+    ) as unknown as PersistentVolume;
   }
   if (volume.status?.phase !== 'Bound') {
-    ctx.api.updateStatus('persistentvolumes', undefined, asObj({ ...structuredClone(volume), status: { phase: 'Bound' } }), ctx.request);
+    ctx.api.updateStatus(
+      'persistentvolumes',
+      undefined,
+      asObj({ ...structuredClone(volume), status: { phase: 'Bound' } }),
+      ctx.request,
+    );
   }
   let c = claim;
-  if (claim.spec?.volumeName !== pv.metadata?.name || claim.metadata?.annotations?.[ANN_BIND_COMPLETED] !== 'yes') {
+  if (
+    claim.spec?.volumeName !== pv.metadata?.name ||
+    claim.metadata?.annotations?.[ANN_BIND_COMPLETED] !== 'yes'
+  ) {
     const copy = structuredClone(claim) as PersistentVolumeClaim;
-    const annotations = { ...(copy.metadata?.annotations ?? {}), [ANN_BIND_COMPLETED]: 'yes' };
+    const annotations: Record<string, string> = {
+      ...(copy.metadata?.annotations ?? {}),
+      [ANN_BIND_COMPLETED]: 'yes',
+    };
     if (claim.spec?.volumeName !== pv.metadata?.name) annotations[ANN_BOUND_BY_CONTROLLER] = 'yes';
     copy.metadata = { ...copy.metadata, annotations };
     copy.spec = { ...copy.spec, volumeName: pv.metadata?.name };
-    c = ctx.api.update('persistentvolumeclaims', ns, asObj(copy), ctx.request) as unknown as PersistentVolumeClaim;
+    c = ctx.api.update(
+      'persistentvolumeclaims',
+      ns,
+      asObj(copy),
+      ctx.request,
+    ) as unknown as PersistentVolumeClaim;
   }
   if (c.status?.phase !== 'Bound') {
-    const status = { phase: 'Bound', accessModes: [...(volume.spec?.accessModes ?? [])], capacity: { ...(volume.spec?.capacity ?? {}) } };
+    const status = {
+      phase: 'Bound',
+      accessModes: [...(volume.spec?.accessModes ?? [])],
+      capacity: { ...(volume.spec?.capacity ?? {}) },
+    };
     ctx.api.updateStatus('persistentvolumeclaims', ns, asObj({ ...structuredClone(c), status }), ctx.request);
   }
 }
 
 /** provisionClaimOperation (external): annotate, let the simulated provisioner create the PV, then bind */
-function provision(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>, sc: Readonly<StorageClass>, node: string | undefined): void {
+function provision(
+  ctx: ReconcileContext,
+  claim: Readonly<PersistentVolumeClaim>,
+  sc: Readonly<StorageClass>,
+  node: string | undefined,
+): void {
   const ns = claim.metadata?.namespace;
   const claimKey = `${ns ?? ''}/${claim.metadata?.name ?? ''}`;
   let c = claim;
   if (claim.metadata?.annotations?.[ANN_STORAGE_PROVISIONER] !== sc.provisioner) {
     const copy = structuredClone(claim) as PersistentVolumeClaim;
-    copy.metadata = { ...copy.metadata, annotations: { ...(copy.metadata?.annotations ?? {}), [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner, [ANN_STORAGE_PROVISIONER]: sc.provisioner } };
-    c = ctx.api.update('persistentvolumeclaims', ns, asObj(copy), ctx.request) as unknown as PersistentVolumeClaim;
-    ctx.events.event(asObj(c), 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`, ctx.source);
+    copy.metadata = {
+      ...copy.metadata,
+      annotations: {
+        ...(copy.metadata?.annotations ?? {}),
+        [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner,
+        [ANN_STORAGE_PROVISIONER]: sc.provisioner,
+      },
+    };
+    c = ctx.api.update(
+      'persistentvolumeclaims',
+      ns,
+      asObj(copy),
+      ctx.request,
+    ) as unknown as PersistentVolumeClaim;
+    ctx.events.event(
+      asObj(c),
+      'Normal',
+      'ExternalProvisioning',
+      `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+      ctx.source,
+    );
   }
   const provisioner = { component: `${sc.provisioner}_local-path-provisioner` };
-  ctx.events.event(asObj(c), 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${claimKey}"`, provisioner);
-  const pv = ctx.api.create('persistentvolumes', undefined, provisionedVolume(c, sc, node), { actor: provisioner.component, cause: ctx.request.cause }) as unknown as PersistentVolume;
-  ctx.events.event(asObj(c), 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pv.metadata?.name ?? ''}`, provisioner);
+  ctx.events.event(
+    asObj(c),
+    'Normal',
+    'Provisioning',
+    `External provisioner is provisioning volume for claim "${claimKey}"`,
+    provisioner,
+  );
+  const pv = ctx.api.create('persistentvolumes', undefined, provisionedVolume(c, sc, node), {
+    actor: provisioner.component,
+    cause: ctx.request.cause,
+  }) as unknown as PersistentVolume;
+  ctx.events.event(
+    asObj(c),
+    'Normal',
+    'ProvisioningSucceeded',
+    `Successfully provisioned volume ${pv.metadata?.name ?? ''}`,
+    provisioner,
+  );
   bind(ctx, pv, c);
 }
 
@@ -106,8 +187,19 @@ function syncClaim(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>
     const pv = volumes.get(claim.spec.volumeName) as Readonly<PersistentVolume> | undefined;
     if (!pv) {
       if (claim.status?.phase !== 'Lost') {
-        ctx.api.updateStatus('persistentvolumeclaims', claim.metadata?.namespace, asObj({ ...structuredClone(claim), status: { phase: 'Lost' } }), ctx.request);
-        ctx.events.event(asObj(claim), 'Warning', 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!', ctx.source);
+        ctx.api.updateStatus(
+          'persistentvolumeclaims',
+          claim.metadata?.namespace,
+          asObj({ ...structuredClone(claim), status: { phase: 'Lost' } }),
+          ctx.request,
+        );
+        ctx.events.event(
+          asObj(claim),
+          'Warning',
+          'ClaimLost',
+          'Bound claim has lost its PersistentVolume. Data on the volume is lost!',
+          ctx.source,
+        );
       }
       return {};
     }
@@ -118,14 +210,26 @@ function syncClaim(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>
   const sc = className ? (classes.get(className) as Readonly<StorageClass> | undefined) : undefined;
   const node = consumerNode(ctx, claim);
   if (isDelayBinding(sc) && !node) {
-    ctx.events.event(asObj(claim), 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', ctx.source);
+    ctx.events.event(
+      asObj(claim),
+      'Normal',
+      'WaitForFirstConsumer',
+      'waiting for first consumer to be created before binding',
+      ctx.source,
+    );
     return {};
   }
-  const pv = findMatchingVolume(claim, volumes.byIndex(PV_CLASS_INDEX, className) as Readonly<PersistentVolume>[]);
+  const pv = findMatchingVolume(
+    claim,
+    volumes.byIndex(PV_CLASS_INDEX, className) as Readonly<PersistentVolume>[],
+  );
   if (pv) bind(ctx, pv, claim);
   else if (sc && isDynamic(sc)) provision(ctx, claim, sc, isDelayBinding(sc) ? node : undefined);
   else {
-    const msg = className && !sc ? `storageclass.storage.k8s.io "${className}" not found` : 'no persistent volumes available for this claim and no storage class is set';
+    const msg =
+      className && !sc
+        ? `storageclass.storage.k8s.io "${className}" not found`
+        : 'no persistent volumes available for this claim and no storage class is set';
     ctx.events.event(asObj(claim), className && !sc ? 'Warning' : 'Normal', 'FailedBinding', msg, ctx.source);
   }
   return {};
@@ -135,21 +239,33 @@ function syncVolume(ctx: ReconcileContext, pv: Readonly<PersistentVolume>): Reco
   const ref = pv.spec?.claimRef;
   const setPhase = (phase: string) => {
     if (pv.status?.phase !== phase)
-      ctx.api.updateStatus('persistentvolumes', undefined, asObj({ ...structuredClone(pv), status: { phase } }), ctx.request);
+      ctx.api.updateStatus(
+        'persistentvolumes',
+        undefined,
+        asObj({ ...structuredClone(pv), status: { phase } }),
+        ctx.request,
+      );
   };
-  if (!ref) return setPhase('Available'), {};
-  const claim = ctx.informers.for('persistentvolumeclaims').get(`${ref.namespace ?? ''}/${ref.name ?? ''}`) as Readonly<PersistentVolumeClaim> | undefined;
+  if (!ref) return (setPhase('Available'), {});
+  const claim = ctx.informers
+    .for('persistentvolumeclaims')
+    .get(`${ref.namespace ?? ''}/${ref.name ?? ''}`) as Readonly<PersistentVolumeClaim> | undefined;
   const gone = !claim || (ref.uid !== undefined && claim.metadata?.uid !== ref.uid);
   if (gone) {
-    if (!ref.uid) return setPhase('Available'), {}; // pre-bound by an admin to a claim not created yet
+    if (!ref.uid) return (setPhase('Available'), {}); // pre-bound by an admin to a claim not created yet
     if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
-      if (!pv.metadata?.deletionTimestamp) ctx.api.delete('persistentvolumes', undefined, pv.metadata?.name ?? '', {}, ctx.request);
+      if (!pv.metadata?.deletionTimestamp)
+        ctx.api.delete('persistentvolumes', undefined, pv.metadata?.name ?? '', {}, ctx.request);
       return {};
     }
-    return setPhase('Released'), {};
+    return (setPhase('Released'), {});
   }
   if (claim.spec?.volumeName === pv.metadata?.name) setPhase('Bound');
-  else ctx.queue.add(`${ref.namespace ?? ''}/${ref.name ?? ''}`, `volume ${pv.metadata?.name ?? ''} pre-bound to claim`);
+  else
+    ctx.queue.add(
+      `${ref.namespace ?? ''}/${ref.name ?? ''}`,
+      `volume ${pv.metadata?.name ?? ''} pre-bound to claim`,
+    );
   return {};
 }
 
@@ -157,20 +273,26 @@ export const persistentVolumeController: ControllerDefinition = {
   name: CONTROLLER_NAME,
   watches: [
     { resource: 'persistentvolumeclaims' },
-    { resource: 'persistentvolumes', keysFor: (pv) => {
-      const ref = (pv as Readonly<PersistentVolume>).spec?.claimRef;
-      return [pv.metadata.name ?? '', ...(ref ? [`${ref.namespace ?? ''}/${ref.name ?? ''}`] : [])];
-    } },
+    {
+      resource: 'persistentvolumes',
+      keysFor: (pv) => {
+        const ref = (pv as Readonly<PersistentVolume>).spec?.claimRef;
+        return [pv.metadata.name ?? '', ...(ref ? [`${ref.namespace ?? ''}/${ref.name ?? ''}`] : [])];
+      },
+    },
     { resource: 'pods', keysFor: (pod) => ((pod as Readonly<Pod>).spec?.nodeName ? podClaimKeys(pod) : []) },
     { resource: 'storageclasses', keysFor: () => [] },
   ],
   setup(informers) {
-    informers.for('persistentvolumes').addIndexer(PV_CLASS_INDEX, (pv) => [(pv as Readonly<PersistentVolume>).spec?.storageClassName ?? '']);
+    informers
+      .for('persistentvolumes')
+      .addIndexer(PV_CLASS_INDEX, (pv) => [(pv as Readonly<PersistentVolume>).spec?.storageClassName ?? '']);
     informers.for('pods').addIndexer(POD_CLAIM_INDEX, podClaimKeys);
   },
   reconcile(key: ObjectKey, ctx) {
     if (key.includes('/')) {
-      const claim = ctx.informers.for('persistentvolumeclaims').get(key) as Readonly<PersistentVolumeClaim> | undefined;
+      const claim = ctx.informers.for('persistentvolumeclaims').get(key) as
+        Readonly<PersistentVolumeClaim> | undefined;
       return claim ? syncClaim(ctx, claim) : {};
     }
     const pv = ctx.informers.for('persistentvolumes').get(key) as Readonly<PersistentVolume> | undefined;

@@ -32,7 +32,9 @@ export function isDefaultClass(sc: Readonly<KubeObject>): boolean {
 }
 
 /** util.GetDefaultClass: of several defaults, the newest wins (then name) */
-export function getDefaultClass(classes: readonly Readonly<KubeObject>[]): Readonly<StorageClass> | undefined {
+export function getDefaultClass(
+  classes: readonly Readonly<KubeObject>[],
+): Readonly<StorageClass> | undefined {
   const defaults = classes.filter(isDefaultClass);
   defaults.sort(
     (a, b) =>

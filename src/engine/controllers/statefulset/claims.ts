@@ -69,7 +69,10 @@ export function claimOwnerRefsFor(
 }
 
 /** PodClaimIsStale: a claim still owned by another (older) pod of the same name must be garbage-collected first */
-export function claimIsStale(claim: Readonly<PersistentVolumeClaim> | undefined, podUid: string | undefined): boolean {
+export function claimIsStale(
+  claim: Readonly<PersistentVolumeClaim> | undefined,
+  podUid: string | undefined,
+): boolean {
   if (!claim) return false;
   if (claim.metadata?.deletionTimestamp) return true;
   return (claim.metadata?.ownerReferences ?? []).some((r) => r.kind === 'Pod' && r.uid !== podUid);

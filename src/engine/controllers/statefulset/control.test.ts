@@ -70,7 +70,10 @@ class Fake implements StatefulPodControl {
   ready(...names: string[]) {
     for (const n of names) {
       const p = this.pods.get(n) as KubeObject;
-      p.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2025-01-01T00:00:00Z' }] };
+      p.status = {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2025-01-01T00:00:00Z' }],
+      };
     }
   }
   /** finish graceful deletions */
@@ -80,7 +83,14 @@ class Fake implements StatefulPodControl {
   sync(set: StatefulSet, cur: ControllerRevision, upd: ControllerRevision = cur) {
     this.log = [];
     const r = updateStatefulSet(
-      { set, currentRevision: cur, updateRevision: upd, collisionCount: 0, pods: [...this.pods.values()], nowMs: 1e12 },
+      {
+        set,
+        currentRevision: cur,
+        updateRevision: upd,
+        collisionCount: 0,
+        pods: [...this.pods.values()],
+        nowMs: 1e12,
+      },
       this,
     );
     return { log: this.log, status: r.status };
@@ -114,7 +124,11 @@ describe('updateStatefulSet', () => {
   it('Parallel creates every pod in one sync without waiting', () => {
     const set = makeSet({ podManagementPolicy: 'Parallel' });
     const f = new Fake();
-    expect(f.sync(set, rev(set, 1)).log.filter((l) => l.startsWith('create'))).toEqual(['create web-0', 'create web-1', 'create web-2']);
+    expect(f.sync(set, rev(set, 1)).log.filter((l) => l.startsWith('create'))).toEqual([
+      'create web-0',
+      'create web-1',
+      'create web-2',
+    ]);
   });
 
   it('scale down deletes the highest ordinal first, one at a time, waiting for it to vanish', () => {
@@ -136,11 +150,14 @@ describe('updateStatefulSet', () => {
   });
 
   it('OrderedReady refuses to scale down while a lower pod is unhealthy; Parallel does not', () => {
-    for (const [policy, expected] of [['OrderedReady', []], ['Parallel', ['delete web-2']]] as const) {
+    for (const [policy, expected] of [
+      ['OrderedReady', []],
+      ['Parallel', ['delete web-2']],
+    ] as const) {
       const set = makeSet({ podManagementPolicy: policy });
       const f = new Fake();
       const r = rev(set, 1);
-      for (let i = 0; i < 3; i++) f.sync(set, r), f.ready(`web-${i}`);
+      for (let i = 0; i < 3; i++) (f.sync(set, r), f.ready(`web-${i}`));
       (f.pods.get('web-0') as KubeObject).status = { phase: 'Running' }; // not Ready
       expect(f.sync(makeSet({ replicas: 2, podManagementPolicy: policy }), r).log).toEqual(expected);
     }
@@ -150,7 +167,7 @@ describe('updateStatefulSet', () => {
     const a = makeSet();
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) f.sync(a, ra), f.ready(`web-${i}`);
+    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
     const b = makeSet({}, 'nginx:2');
     const rb = rev(b, 2);
     const order: string[] = [];
@@ -160,16 +177,30 @@ describe('updateStatefulSet', () => {
       f.reap();
       for (const n of f.names()) if ((f.pods.get(n) as Pod).status?.phase === 'Pending') f.ready(n);
     }
-    expect(order).toEqual(['delete web-2', 'create web-2', 'delete web-1', 'create web-1', 'delete web-0', 'create web-0']);
-    expect(f.names().map((n) => getPodRevision(f.pods.get(n) as KubeObject))).toEqual([rb.metadata?.name, rb.metadata?.name, rb.metadata?.name]);
+    expect(order).toEqual([
+      'delete web-2',
+      'create web-2',
+      'delete web-1',
+      'create web-1',
+      'delete web-0',
+      'create web-0',
+    ]);
+    expect(f.names().map((n) => getPodRevision(f.pods.get(n) as KubeObject))).toEqual([
+      rb.metadata?.name,
+      rb.metadata?.name,
+      rb.metadata?.name,
+    ]);
   });
 
   it('partition 2 updates only web-2; a deleted web-0 comes back at the current revision', () => {
     const a = makeSet();
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) f.sync(a, ra), f.ready(`web-${i}`);
-    const b = makeSet({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }, 'nginx:2');
+    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
+    const b = makeSet(
+      { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } },
+      'nginx:2',
+    );
     const rb = rev(b, 2);
     for (let step = 0; step < 6; step++) {
       f.sync(b, ra, rb);
@@ -186,7 +217,7 @@ describe('updateStatefulSet', () => {
     const a = makeSet({ updateStrategy: { type: 'OnDelete' } });
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) f.sync(a, ra), f.ready(`web-${i}`);
+    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
     const b = makeSet({ updateStrategy: { type: 'OnDelete' } }, 'nginx:2');
     expect(f.sync(b, ra, rev(b, 2)).log).toEqual([]);
   });
@@ -195,8 +226,11 @@ describe('updateStatefulSet', () => {
     const a = makeSet();
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) f.sync(a, ra), f.ready(`web-${i}`);
-    const b = makeSet({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 2 } } }, 'nginx:2');
+    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
+    const b = makeSet(
+      { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 2 } } },
+      'nginx:2',
+    );
     expect(f.sync(b, ra, rev(b, 2)).log).toEqual(['delete web-2', 'delete web-1']);
   });
 
@@ -211,7 +245,11 @@ describe('updateStatefulSet', () => {
     g.sync(set0, r);
     g.ready('web-0', 'web-1', 'web-2');
     const { log } = g.sync(set, r);
-    expect(log.filter((l) => l.startsWith('delete')).sort()).toEqual(['delete web-0', 'delete web-1', 'delete web-2']);
+    expect(log.filter((l) => l.startsWith('delete')).sort()).toEqual([
+      'delete web-0',
+      'delete web-1',
+      'delete web-2',
+    ]);
   });
 
   it('a Failed pod is deleted and recreated on a later sync', () => {

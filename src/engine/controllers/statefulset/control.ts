@@ -6,11 +6,27 @@ import type { ControllerRevision, StatefulSet, StatefulSetStatus } from 'kuberne
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types/object';
 import { slowStartBatch } from '../shared/slowStartBatch';
-import { endOrdinal, getOrdinal, getPodRevision, identityMatches, newStatefulSetPod, podInOrdinalRange, startOrdinal, storageMatches } from './identity';
+import {
+  endOrdinal,
+  getOrdinal,
+  getPodRevision,
+  identityMatches,
+  newStatefulSetPod,
+  podInOrdinalRange,
+  startOrdinal,
+  storageMatches,
+} from './identity';
 import { getStatefulSetMaxUnavailable } from './maxUnavailable';
 import { applyRevision } from './revision';
 import type { Replica } from './status';
-import { computeReplicaStatus, isRunningAndAvailable, isRunningAndReady, isTerminating, isUnavailable, phaseOf } from './status';
+import {
+  computeReplicaStatus,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isTerminating,
+  isUnavailable,
+  phaseOf,
+} from './status';
 
 /** the writes a sync may make (StatefulPodControl); each returns an error message or undefined */
 export interface StatefulPodControl {
@@ -57,7 +73,13 @@ function runForAll(n: number, fn: StepFn, monotonic: boolean): { exit: boolean; 
 }
 
 /** newVersionedStatefulSetPod, with Go's `a && b || c` precedence kept */
-function newVersionedPod(cur: StatefulSet, upd: StatefulSet, curName: string, updName: string, ordinal: number): Pod {
+function newVersionedPod(
+  cur: StatefulSet,
+  upd: StatefulSet,
+  curName: string,
+  updName: string,
+  ordinal: number,
+): Pod {
   const st = cur.spec?.updateStrategy;
   const start = startOrdinal(cur);
   const useCurrent =
@@ -82,7 +104,11 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
     else if (getOrdinal(pod) >= 0) condemned.push({ pod, created: phaseOf(pod) !== '' });
   }
   const replicas: Replica[] = slots.map(
-    (r, i) => r ?? { pod: newVersionedPod(currentSet, updateSet, curName, updName, start + i) as unknown as KubeObject, created: false },
+    (r, i) =>
+      r ?? {
+        pod: newVersionedPod(currentSet, updateSet, curName, updName, start + i) as unknown as KubeObject,
+        created: false,
+      },
   );
   condemned.sort((a, b) => getOrdinal(b.pod) - getOrdinal(a.pod));
   let firstUnhealthy: Replica | undefined;
@@ -97,7 +123,10 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
     collisionCount: input.collisionCount,
   };
   const finish = (error?: string): SyncResult => {
-    Object.assign(status, computeReplicaStatus([...replicas, ...condemned], minReady, curName, updName, nowMs));
+    Object.assign(
+      status,
+      computeReplicaStatus([...replicas, ...condemned], minReady, curName, updName, nowMs),
+    );
     return error ? { status, error } : { status };
   };
   if (set.metadata?.deletionTimestamp) return finish();
@@ -120,7 +149,10 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
       const error = control.createMissingClaims(set, r.pod);
       if (error) return { exit: true, error };
     }
-    if (monotonic && (isTerminating(r.pod) || !isRunningAndReady(r.pod) || !isRunningAndAvailable(r.pod, minReady, nowMs)))
+    if (
+      monotonic &&
+      (isTerminating(r.pod) || !isRunningAndReady(r.pod) || !isRunningAndAvailable(r.pod, minReady, nowMs))
+    )
       return { exit: true };
     const retentionMatch = control.claimsMatchRetentionPolicy(updateSet, r.pod);
     if (identityMatches(set, r.pod) && storageMatches(set, r.pod) && retentionMatch) return { exit: false };
@@ -142,7 +174,11 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
   const processCondemned: StepFn = (i) => {
     const r = condemned[i] as Replica;
     if (isTerminating(r.pod)) return { exit: monotonic };
-    if (monotonic && r !== firstUnhealthy && (!isRunningAndReady(r.pod) || !isRunningAndAvailable(r.pod, minReady, nowMs)))
+    if (
+      monotonic &&
+      r !== firstUnhealthy &&
+      (!isRunningAndReady(r.pod) || !isRunningAndAvailable(r.pod, minReady, nowMs))
+    )
       return { exit: true };
     return { exit: true, error: control.deleteStatefulPod(set, r.pod) };
   };

@@ -48,12 +48,21 @@ function sync(set: Readonly<StatefulSet>, ctx: ReconcileContext): ReconcileResul
   });
   if (claimed.error) return { error: claimed.error };
   const revisions = sortRevisions(
-    ctx.informers.for('controllerrevisions').byIndex(REVISION_OWNER_INDEX, set.metadata?.uid ?? '') as unknown as ControllerRevision[],
+    ctx.informers
+      .for('controllerrevisions')
+      .byIndex(REVISION_OWNER_INDEX, set.metadata?.uid ?? '') as unknown as ControllerRevision[],
   );
   const revs = getStatefulSetRevisions(ctx, set, revisions);
   const state = { staleClaim: false };
   const result = updateStatefulSet(
-    { set, currentRevision: revs.current, updateRevision: revs.update, collisionCount: revs.collisionCount, pods: claimed.claimed, nowMs: ctx.nowMs() },
+    {
+      set,
+      currentRevision: revs.current,
+      updateRevision: revs.update,
+      collisionCount: revs.collisionCount,
+      pods: claimed.claimed,
+      nowMs: ctx.nowMs(),
+    },
     newStatefulPodControl(ctx, state),
   );
   const status: StatefulSetStatus = { ...result.status };
@@ -65,14 +74,23 @@ function sync(set: Readonly<StatefulSet>, ctx: ReconcileContext): ReconcileResul
     ctx.api.updateStatus('statefulsets', ns, copy, ctx.request);
   }
   const sorted = sortRevisions(
-    ctx.informers.for('controllerrevisions').byIndex(REVISION_OWNER_INDEX, set.metadata?.uid ?? '') as unknown as ControllerRevision[],
+    ctx.informers
+      .for('controllerrevisions')
+      .byIndex(REVISION_OWNER_INDEX, set.metadata?.uid ?? '') as unknown as ControllerRevision[],
   );
-  for (const name of revisionsToTruncate(set, claimed.claimed, sorted, revs.current.metadata?.name ?? '', revs.update.metadata?.name ?? ''))
+  for (const name of revisionsToTruncate(
+    set,
+    claimed.claimed,
+    sorted,
+    revs.current.metadata?.name ?? '',
+    revs.update.metadata?.name ?? '',
+  ))
     ctx.api.delete('controllerrevisions', ns, name, {}, ctx.request);
   if (result.error) return { error: result.error };
   const minReady = set.spec?.minReadySeconds ?? 0;
   // stateful_set.go: re-check once minReadySeconds has passed for pods that are ready but not yet available
-  if (minReady > 0 && status.readyReplicas !== status.availableReplicas) return { requeueAfterMs: minReady * 1000 };
+  if (minReady > 0 && status.readyReplicas !== status.availableReplicas)
+    return { requeueAfterMs: minReady * 1000 };
   if (state.staleClaim) return { requeueAfterMs: 1000 };
   return {};
 }

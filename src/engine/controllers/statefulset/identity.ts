@@ -92,7 +92,11 @@ export function claimsFor(set: Readonly<StatefulSet>, ordinal: number): Map<stri
     void _status;
     const claim: PersistentVolumeClaim = { ...rest, apiVersion: 'v1', kind: 'PersistentVolumeClaim' };
     const labels = { ...(t.metadata?.labels ?? {}), ...(set.spec?.selector?.matchLabels ?? {}) };
-    claim.metadata = { ...(claim.metadata ?? {}), name: claimName(set, tname, ordinal), namespace: set.metadata?.namespace };
+    claim.metadata = {
+      ...(claim.metadata ?? {}),
+      name: claimName(set, tname, ordinal),
+      namespace: set.metadata?.namespace,
+    };
     if (Object.keys(labels).length > 0) claim.metadata.labels = labels;
     out.set(tname, claim);
   }
@@ -116,7 +120,11 @@ export function updateIdentity(set: Readonly<StatefulSet>, pod: Pod): void {
   const ordinal = getOrdinal(pod as unknown as KubeObject);
   const name = podName(set, ordinal);
   pod.metadata = { ...(pod.metadata ?? {}), name, namespace: set.metadata?.namespace };
-  pod.metadata.labels = { ...(pod.metadata.labels ?? {}), [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) };
+  pod.metadata.labels = {
+    ...(pod.metadata.labels ?? {}),
+    [POD_NAME_LABEL]: name,
+    [POD_INDEX_LABEL]: String(ordinal),
+  };
   if (pod.spec) {
     pod.spec.hostname = name;
     if (set.spec?.serviceName) pod.spec.subdomain = set.spec.serviceName;

@@ -7,7 +7,14 @@ import type { ReconcileContext } from '../../client/controller';
 import type { KubeObject } from '../../types/object';
 import type { StatefulPodControl } from './control';
 import { claimIsStale, claimOwnerRefsFor, isClaimOwnerUpToDate, retentionPolicy } from './claims';
-import { claimsFor, getOrdinal, identityMatches, storageMatches, updateIdentity, updateStorage } from './identity';
+import {
+  claimsFor,
+  getOrdinal,
+  identityMatches,
+  storageMatches,
+  updateIdentity,
+  updateStorage,
+} from './identity';
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -37,8 +44,7 @@ export function newStatefulPodControl(ctx: ReconcileContext, state: PodControlSt
     const out: { want: PersistentVolumeClaim; have: Readonly<PersistentVolumeClaim> | undefined }[] = [];
     for (const want of claimsFor(set, getOrdinal(pod)).values()) {
       const have = pvcs.get(`${want.metadata?.namespace ?? ''}/${want.metadata?.name ?? ''}`) as
-        | Readonly<PersistentVolumeClaim>
-        | undefined;
+        Readonly<PersistentVolumeClaim> | undefined;
       out.push({ want, have });
     }
     return out;
@@ -56,11 +62,28 @@ export function newStatefulPodControl(ctx: ReconcileContext, state: PodControlSt
       want.metadata = { ...want.metadata, ownerReferences: claimOwnerRefsFor(want, set, pod) };
       if (want.metadata.ownerReferences?.length === 0) delete want.metadata.ownerReferences;
       try {
-        ctx.api.create('persistentvolumeclaims', set.metadata?.namespace, want as unknown as KubeObject, ctx.request);
-        ctx.events.event(obj(set), 'Normal', 'SuccessfulCreate', `create Claim ${cname} Pod ${pname} in StatefulSet ${setName(set)} success`, ctx.source);
+        ctx.api.create(
+          'persistentvolumeclaims',
+          set.metadata?.namespace,
+          want as unknown as KubeObject,
+          ctx.request,
+        );
+        ctx.events.event(
+          obj(set),
+          'Normal',
+          'SuccessfulCreate',
+          `create Claim ${cname} Pod ${pname} in StatefulSet ${setName(set)} success`,
+          ctx.source,
+        );
       } catch (e) {
         if (e instanceof StatusError && e.status.reason === 'AlreadyExists') continue;
-        ctx.events.event(obj(set), 'Warning', 'FailedCreate', `create Claim ${cname} for Pod ${pname} in StatefulSet ${setName(set)} failed error: ${message(e)}`, ctx.source);
+        ctx.events.event(
+          obj(set),
+          'Warning',
+          'FailedCreate',
+          `create Claim ${cname} for Pod ${pname} in StatefulSet ${setName(set)} failed error: ${message(e)}`,
+          ctx.source,
+        );
         return `failed to create PVC ${cname}: ${message(e)}`;
       }
     }
@@ -72,13 +95,21 @@ export function newStatefulPodControl(ctx: ReconcileContext, state: PodControlSt
     return claimsOf(set, pod).every(({ have }) => !have || isClaimOwnerUpToDate(have, set, pod));
   };
 
-  const updatePodClaimForRetentionPolicy = (set: Readonly<StatefulSet>, pod: Readonly<KubeObject>): string | undefined => {
+  const updatePodClaimForRetentionPolicy = (
+    set: Readonly<StatefulSet>,
+    pod: Readonly<KubeObject>,
+  ): string | undefined => {
     for (const { have } of claimsOf(set, pod)) {
       if (!have || isClaimOwnerUpToDate(have, set, pod)) continue;
       const claim = structuredClone(have) as PersistentVolumeClaim;
       claim.metadata = { ...claim.metadata, ownerReferences: claimOwnerRefsFor(have, set, pod) };
       try {
-        ctx.api.update('persistentvolumeclaims', claim.metadata.namespace, claim as unknown as KubeObject, ctx.request);
+        ctx.api.update(
+          'persistentvolumeclaims',
+          claim.metadata.namespace,
+          claim as unknown as KubeObject,
+          ctx.request,
+        );
       } catch (e) {
         return `could not update claim ${claim.metadata.name ?? ''} for delete policy ownerRefs: ${message(e)}`;
       }

@@ -19,7 +19,11 @@ export function revisionData(set: Readonly<StatefulSet>): RevisionData {
 }
 
 /** newRevision: the ControllerRevision `<set>-<hash>` for set's template, not yet stored */
-export function newRevision(set: Readonly<StatefulSet>, revision: number, collisionCount: number): ControllerRevision {
+export function newRevision(
+  set: Readonly<StatefulSet>,
+  revision: number,
+  collisionCount: number,
+): ControllerRevision {
   const data = revisionData(set);
   // HashControllerRevision hashes the stored patch; the patch is the template, so hash the template
   const hash = computeHash(set.spec?.template, collisionCount);

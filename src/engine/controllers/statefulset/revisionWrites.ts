@@ -26,16 +26,30 @@ export function getStatefulSetRevisions(
   else if (plan.kind === 'rollback') {
     const cr = structuredClone(plan.update) as ControllerRevision;
     cr.revision = plan.revision;
-    update = ctx.api.update('controllerrevisions', ns, cr as unknown as KubeObject, ctx.request) as unknown as ControllerRevision;
+    update = ctx.api.update(
+      'controllerrevisions',
+      ns,
+      cr as unknown as KubeObject,
+      ctx.request,
+    ) as unknown as ControllerRevision;
   } else {
     let candidate = plan.update;
     for (;;) {
       try {
-        update = ctx.api.create('controllerrevisions', ns, candidate as unknown as KubeObject, ctx.request) as unknown as ControllerRevision;
+        update = ctx.api.create(
+          'controllerrevisions',
+          ns,
+          candidate as unknown as KubeObject,
+          ctx.request,
+        ) as unknown as ControllerRevision;
         break;
       } catch (e) {
         if (!(e instanceof StatusError && e.status.reason === 'AlreadyExists')) throw e;
-        const existing = ctx.api.get('controllerrevisions', ns, candidate.metadata?.name ?? '') as unknown as ControllerRevision;
+        const existing = ctx.api.get(
+          'controllerrevisions',
+          ns,
+          candidate.metadata?.name ?? '',
+        ) as unknown as ControllerRevision;
         if (equalRevision(existing, candidate)) {
           update = existing;
           break;

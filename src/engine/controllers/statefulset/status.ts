@@ -26,7 +26,11 @@ export function isRunningAndReady(pod: Readonly<KubeObject>): boolean {
 }
 
 /** isRunningAndAvailable */
-export function isRunningAndAvailable(pod: Readonly<KubeObject>, minReadySeconds: number, nowMs: number): boolean {
+export function isRunningAndAvailable(
+  pod: Readonly<KubeObject>,
+  minReadySeconds: number,
+  nowMs: number,
+): boolean {
   return isPodAvailable(pod, minReadySeconds, nowMs);
 }
 
@@ -56,7 +60,13 @@ export function computeReplicaStatus(
   updateRevision: string,
   nowMs: number,
 ): ReplicaCounts {
-  const s: ReplicaCounts = { replicas: 0, readyReplicas: 0, availableReplicas: 0, currentReplicas: 0, updatedReplicas: 0 };
+  const s: ReplicaCounts = {
+    replicas: 0,
+    readyReplicas: 0,
+    availableReplicas: 0,
+    currentReplicas: 0,
+    updatedReplicas: 0,
+  };
   for (const r of replicas) {
     if (!r.created) continue;
     s.replicas++;

@@ -65,17 +65,28 @@ describe('newStatefulSetPod', () => {
     expect(pod.spec?.hostname).toBe('web-1');
     expect(pod.spec?.subdomain).toBe('nginx');
     expect(pod.spec?.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data-web-1' } }]);
-    expect(pod.metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'StatefulSet', name: 'web', controller: true });
+    expect(pod.metadata?.ownerReferences?.[0]).toMatchObject({
+      kind: 'StatefulSet',
+      name: 'web',
+      controller: true,
+    });
     expect(storageMatches(set, pod as unknown as KubeObject)).toBe(true);
     expect(claimName(set, 'data', 1)).toBe('data-web-1');
   });
 });
 
 describe('claim retention ownerRefs', () => {
-  const pod = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, uid: `${name}-uid` } });
+  const pod = (name: string): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, uid: `${name}-uid` },
+  });
   const withPolicy = (whenDeleted: string, whenScaled: string): StatefulSet => ({
     ...set,
-    spec: { ...(set.spec as NonNullable<StatefulSet['spec']>), persistentVolumeClaimRetentionPolicy: { whenDeleted, whenScaled } },
+    spec: {
+      ...(set.spec as NonNullable<StatefulSet['spec']>),
+      persistentVolumeClaimRetentionPolicy: { whenDeleted, whenScaled },
+    },
   });
   const rows = [
     { policy: ['Retain', 'Retain'], pod: 'web-1', owners: [] },
@@ -92,11 +103,16 @@ describe('claim retention ownerRefs', () => {
     const refs = claimOwnerRefsFor(claim, s, pod(name));
     expect(refs.map((r) => r.kind)).toEqual(owners);
     expect(isClaimOwnerUpToDate({ metadata: { ownerReferences: refs } }, s, pod(name))).toBe(true);
-    const wrong = owners.length === 0 ? [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'set-uid' }] : [];
+    const wrong =
+      owners.length === 0
+        ? [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'set-uid' }]
+        : [];
     expect(isClaimOwnerUpToDate({ metadata: { ownerReferences: wrong } }, s, pod(name))).toBe(false);
   });
   it('a claim owned by a previous pod of the same name is stale', () => {
-    const claim: PersistentVolumeClaim = { metadata: { ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'web-1', uid: 'old' }] } };
+    const claim: PersistentVolumeClaim = {
+      metadata: { ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'web-1', uid: 'old' }] },
+    };
     expect(claimIsStale(claim, undefined)).toBe(true);
     expect(claimIsStale(claim, 'old')).toBe(false);
     expect(claimIsStale(undefined, undefined)).toBe(false);

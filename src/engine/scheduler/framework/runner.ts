@@ -42,7 +42,13 @@ export interface CycleInput {
 
 export type CycleResult =
   | { kind: 'scheduled'; node: string; state: CycleState; nextStartIndex: number; record: AttemptRecord }
-  | { kind: 'unschedulable'; diagnosis: Diagnosis; state: CycleState; nextStartIndex: number; record: AttemptRecord };
+  | {
+      kind: 'unschedulable';
+      diagnosis: Diagnosis;
+      state: CycleState;
+      nextStartIndex: number;
+      record: AttemptRecord;
+    };
 
 const nameOf = (ni: NodeInfo): string => ni.node.metadata?.name ?? '';
 
@@ -84,7 +90,12 @@ export function newRecord(input: CycleInput, nodeNames: readonly string[]): Atte
 }
 
 /** PreFilter: collects Skip'd plugins; a rejection fails the pod on every node (Diagnosis.PreFilterMsg) */
-function runPreFilter(input: CycleInput, state: CycleState, rec: AttemptRecord, skip: Set<string>): PluginStatus | undefined {
+function runPreFilter(
+  input: CycleInput,
+  state: CycleState,
+  rec: AttemptRecord,
+  skip: Set<string>,
+): PluginStatus | undefined {
   for (const p of input.profile.preFilter) {
     const st = p.preFilter(state, input.pod, input.ctx);
     rec.preFilter.push({ plugin: p.name, code: st.code, reasons: st.reasons });
@@ -100,7 +111,13 @@ export function schedulePod(input: CycleInput): CycleResult {
   const nodes = snapshot.list();
   const rec = newRecord(input, nodes.map(nameOf));
   const diagnosis: Diagnosis = { nodeToStatus: new Map() };
-  const fail = (nextStartIndex: number): CycleResult => ({ kind: 'unschedulable', diagnosis, state, nextStartIndex, record: rec });
+  const fail = (nextStartIndex: number): CycleResult => ({
+    kind: 'unschedulable',
+    diagnosis,
+    state,
+    nextStartIndex,
+    record: rec,
+  });
   const skip = new Set<string>();
   const pre = runPreFilter(input, state, rec, skip);
   if (pre) {
@@ -123,7 +140,13 @@ export function schedulePod(input: CycleInput): CycleResult {
     rec.nominatedNode = nominated;
     if (check(nomInfo).code === 'Success') {
       rec.scoringSkipped = 'the nominated node passes the filters';
-      return { kind: 'scheduled', node: nameOf(nomInfo), state, nextStartIndex: input.startIndex, record: rec };
+      return {
+        kind: 'scheduled',
+        node: nameOf(nomInfo),
+        state,
+        nextStartIndex: input.startIndex,
+        record: rec,
+      };
     }
     rec.filters.pop();
   }
@@ -132,7 +155,13 @@ export function schedulePod(input: CycleInput): CycleResult {
   if (feasible.nodes.length === 0) return fail(nextStartIndex);
   if (feasible.nodes.length === 1) {
     rec.scoringSkipped = 'only one feasible node';
-    return { kind: 'scheduled', node: nameOf(feasible.nodes[0] as NodeInfo), state, nextStartIndex, record: rec };
+    return {
+      kind: 'scheduled',
+      node: nameOf(feasible.nodes[0] as NodeInfo),
+      state,
+      nextStartIndex,
+      record: rec,
+    };
   }
   const node = scoreFeasibleNodes(input, state, feasible.nodes, rec);
   return { kind: 'scheduled', node, state, nextStartIndex, record: rec };

@@ -9,7 +9,12 @@ import { extenderContribution } from '../extenders';
 const nameOf = (ni: NodeInfo): string => ni.node.metadata?.name ?? '';
 
 /** scores feasible nodes into rec.scores and returns the selected host */
-export function scoreFeasibleNodes(input: CycleInput, state: CycleState, feasible: readonly NodeInfo[], rec: AttemptRecord): string {
+export function scoreFeasibleNodes(
+  input: CycleInput,
+  state: CycleState,
+  feasible: readonly NodeInfo[],
+  rec: AttemptRecord,
+): string {
   const { profile, pod, ctx } = input;
   const skipScore = new Set<string>();
   for (const p of profile.preScore) {
@@ -24,7 +29,10 @@ export function scoreFeasibleNodes(input: CycleInput, state: CycleState, feasibl
       for (const r of rows) r.plugins.push(undefined);
       continue;
     }
-    const scores: NodeScore[] = feasible.map((ni) => ({ name: nameOf(ni), score: plugin.score(state, pod, ni, ctx) }));
+    const scores: NodeScore[] = feasible.map((ni) => ({
+      name: nameOf(ni),
+      score: plugin.score(state, pod, ni, ctx),
+    }));
     const raw = scores.map((s) => s.score);
     plugin.normalizeScore?.(state, pod, scores, ctx);
     scores.forEach((s, i) => {
@@ -47,7 +55,11 @@ export function scoreFeasibleNodes(input: CycleInput, state: CycleState, feasibl
 }
 
 /** highest total wins; ties are broken by reservoir sampling with the seeded rng (selectHost) */
-export function selectHost(rows: readonly { node: string; total: number }[], rng: Rng, rec?: AttemptRecord): string {
+export function selectHost(
+  rows: readonly { node: string; total: number }[],
+  rng: Rng,
+  rec?: AttemptRecord,
+): string {
   let best = rows[0];
   if (!best) throw new Error('empty priority list');
   let selected = best.node;

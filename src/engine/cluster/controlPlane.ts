@@ -1,0 +1,19 @@
+// The control plane a cluster runs, as kubeadm starts it: kube-controller-manager's controllers, kube-scheduler,
+// the kubelets and the node-lifecycle / taint-eviction controllers.
+import type { ClusterRuntime } from './types';
+import { controllerManagerComponents, defaultControllers } from '../controllers/manager';
+import { schedulerComponents } from '../scheduler/index';
+import { kubeletComponent } from '../kubelet/index';
+import { nodeLifecycleController } from '../controllers/nodelifecycle/index';
+import { taintEvictionController } from '../controllers/tainteviction/index';
+import { createSystemWorkloads } from './systemWorkloads/index';
+
+export function startControlPlane(rt: ClusterRuntime): void {
+  for (const c of controllerManagerComponents(defaultControllers)) rt.addComponent(c);
+  rt.addComponent(nodeLifecycleController());
+  rt.addComponent(taintEvictionController());
+  for (const c of schedulerComponents()) rt.addComponent(c);
+  rt.addComponent(kubeletComponent());
+  // kube-proxy, the CNI agent, CoreDNS and the static control-plane pods, as kubeadm leaves them
+  createSystemWorkloads(rt);
+}
