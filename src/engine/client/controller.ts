@@ -83,6 +83,7 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
           queue.forget(key);
           if (result?.requeueAfterMs !== undefined)
             queue.addAfter(key, result.requeueAfterMs, 'requeue after');
+          else queue.cancelDelayed(key);
         },
       });
       Object.assign(ctx, {

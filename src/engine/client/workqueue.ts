@@ -66,6 +66,17 @@ export class WorkQueue {
     this.addAfter(key, failureBackoffMs(n), cause);
   }
 
+  /**
+   * drop a pending delayed re-add of key: the latest reconcile found nothing to check later, so the earlier
+   * recheck would be a no-op sync (client-go would run it; kubesim skips it so `sim settle` can see quiet)
+   */
+  cancelDelayed(key: string): void {
+    const h = this.delayed.get(key);
+    if (!h) return;
+    this.sim.cancel(h);
+    this.delayed.delete(key);
+  }
+
   /** reset key's backoff after a success */
   forget(key: string): void {
     this.failures.delete(key);

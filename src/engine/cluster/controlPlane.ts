@@ -7,6 +7,8 @@ import { kubeletComponent } from '../kubelet/index';
 import { nodeLifecycleController } from '../controllers/nodelifecycle/index';
 import { taintEvictionController } from '../controllers/tainteviction/index';
 import { createSystemWorkloads } from './systemWorkloads/index';
+import { volumeDataWriter } from '../storage/index';
+import { defaultStorageClass } from '../controllers/persistentvolume/index';
 
 export function startControlPlane(rt: ClusterRuntime): void {
   for (const c of controllerManagerComponents(defaultControllers)) rt.addComponent(c);
@@ -16,4 +18,10 @@ export function startControlPlane(rt: ClusterRuntime): void {
   rt.addComponent(kubeletComponent());
   // kube-proxy, the CNI agent, CoreDNS and the static control-plane pods, as kubeadm leaves them
   createSystemWorkloads(rt);
+  // kind's default StorageClass and the simulated data its volumes hold
+  rt.api.create('storageclasses', undefined, defaultStorageClass(), {
+    actor: 'kubeadm',
+    cause: 'bootstrap: default StorageClass',
+  });
+  rt.addComponent(volumeDataWriter());
 }

@@ -7,6 +7,8 @@ import { replicaSetController, replicationController } from './replicaset/index'
 import { garbageCollectorController } from './garbagecollector/index';
 import { deploymentController } from './deployment/index';
 import { daemonSetController } from './daemonset/index';
+import { statefulSetController } from './statefulset/index';
+import { persistentVolumeController } from './persistentvolume/index';
 
 const factories = new WeakMap<ClusterRuntime, InformerFactory>();
 
@@ -33,5 +35,7 @@ export const defaultControllers: ControllerDefinition[] = [
   replicaSetController,
   replicationController,
   daemonSetController,
+  statefulSetController,
+  persistentVolumeController,
   garbageCollectorController,
 ];

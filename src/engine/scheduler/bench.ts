@@ -31,8 +31,10 @@ export function benchScheduler(
   pods: number,
   opts: { now?: () => number; seed?: number } = {},
 ): SchedulerBenchResult {
+  // a bare cluster (API server, store, nodes): the scheduler is the only component doing work
   const cluster = createCluster({
     seed: opts.seed ?? 1,
+    controlPlane: false,
     nodes: Array.from({ length: nodes }, (_, i) => ({
       name: `node-${i + 1}`,
       cpu: '32',

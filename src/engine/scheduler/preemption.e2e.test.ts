@@ -22,7 +22,7 @@ spec:${cls ? `\n  priorityClassName: ${cls}` : ''}${extra}
 `;
 
 function setup() {
-  const c = createCluster({ nodes: 1 });
+  const c = createCluster({ nodes: 1, controlPlane: false });
   c.runtime.addComponent(createScheduler());
   expect(c.run('kubectl apply -f -', pc('low', 10)).code).toBe(0);
   expect(c.run('kubectl apply -f -', pc('high', 1000)).code).toBe(0);

@@ -35,14 +35,14 @@ const HEADER = 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerC
 
 describe('scheduler profiles', () => {
   it('creates the default ConfigMap when it is absent', () => {
-    const c = createCluster({ nodes: 1 });
+    const c = createCluster({ nodes: 1, controlPlane: false });
     c.runtime.addComponent(createScheduler());
     const cm = c.runtime.api.get('configmaps', CONFIG_MAP_NAMESPACE, CONFIG_MAP_NAME);
     expect((cm.data as Record<string, string>)[CONFIG_KEY]).toContain('schedulerName: default-scheduler');
   });
 
   it('a MostAllocated profile packs pods onto one node while the default spreads them', () => {
-    const c = createCluster({ nodes: 3 });
+    const c = createCluster({ nodes: 3, controlPlane: false });
     c.runtime.addComponent(createScheduler());
     setConfig(
       c,
@@ -74,7 +74,7 @@ describe('scheduler profiles', () => {
   });
 
   it('an extender preference moves pods to the labelled node even though others pass filters', () => {
-    const c = createCluster({ nodes: 3 });
+    const c = createCluster({ nodes: 3, controlPlane: false });
     c.runtime.addComponent(createScheduler());
     c.run('kubectl label node node-2 disktype=ssd');
     setConfig(
@@ -95,7 +95,7 @@ describe('scheduler profiles', () => {
   });
 
   it('keeps the previous profiles and warns on an invalid configuration', () => {
-    const c = createCluster({ nodes: 1 });
+    const c = createCluster({ nodes: 1, controlPlane: false });
     c.runtime.addComponent(createScheduler());
     setConfig(c, HEADER + 'percentageOfNodesToScore: 140\n');
     const ev = c.runtime.api
@@ -110,7 +110,7 @@ describe('scheduler profiles', () => {
 
 describe('sim explain', () => {
   it('prints filter and score tables with the winner marked', () => {
-    const c = createCluster({ nodes: 2 });
+    const c = createCluster({ nodes: 2, controlPlane: false });
     c.runtime.addComponent(createScheduler());
     c.run('kubectl apply -f -', pod('web', '100m'));
     c.run('sim settle');
@@ -128,7 +128,7 @@ describe('sim explain', () => {
   });
 
   it('says so for a pod never attempted, and fails for a missing pod', () => {
-    const c = createCluster({ nodes: 1 });
+    const c = createCluster({ nodes: 1, controlPlane: false });
     c.runtime.addComponent(createScheduler());
     c.run('kubectl apply -f -', pod('orphan', '100m', '\n  schedulerName: nobody'));
     expect(explain(c, 'pod/orphan').stdout).toContain('pod default/orphan has no scheduling attempts yet');

@@ -41,6 +41,7 @@ export function scheduleOne(s: Scheduler): void {
       ? { percentageOfNodesToScore: s.config.percentageOfNodesToScore }
       : {}),
     withNominated: (ni, p) => s.nominator.withNominated(ni, p),
+    nodeNames: s.cache.nodeNames(),
   });
   s.nextStartNodeIndex = result.nextStartIndex;
   const rec = result.record;

@@ -5,7 +5,8 @@ import { createCluster } from '../index';
 import { createScheduler } from './scheduler';
 
 function clusterWithScheduler(nodes: number | Parameters<typeof createCluster>[0] = 3) {
-  const c = createCluster(typeof nodes === 'number' ? { nodes } : nodes);
+  // a bare cluster (no control plane) so this scheduler is the only one
+  const c = createCluster({ ...(typeof nodes === 'number' ? { nodes } : nodes), controlPlane: false });
   const sched = createScheduler();
   c.runtime.addComponent(sched);
   return { c, sched };
@@ -137,5 +138,16 @@ spec:
     c.run('sim settle');
     const nodes = new Set([0, 1, 2].map((i) => getPod(c, `web-${i}`).spec?.nodeName));
     expect(nodes).toEqual(new Set(['node-1', 'node-2', 'node-3']));
+  });
+
+  it("the full control plane schedules a Deployment's pods with its built-in scheduler", () => {
+    const c = createCluster({ nodes: 3 });
+    c.run('kubectl create deployment web --image=nginx --replicas=3');
+    c.run('sim settle');
+    const pods = c.runtime.api.list('pods', 'default').items as unknown as Pod[];
+    expect(pods).toHaveLength(3);
+    for (const p of pods) expect(p.spec?.nodeName).toMatch(/^node-/);
+    const scheduled = c.runtime.api.list('events', 'default').items.filter((e) => e.reason === 'Scheduled');
+    expect(scheduled).toHaveLength(3);
   });
 });

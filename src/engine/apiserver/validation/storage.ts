@@ -79,7 +79,8 @@ export function validatePersistentVolumeClaimUpdate(next: KubeObject, old: KubeO
     // the PV controller binds by setting volumeName once, and sets a nil storageClassName to the default
     // class (RetroactiveDefaultStorageClass); both are allowed upstream
     if (!oldSpec.volumeName) delete spec.volumeName;
-    if (oldSpec.storageClassName === undefined || oldSpec.storageClassName === null) delete spec.storageClassName;
+    if (oldSpec.storageClassName === undefined || oldSpec.storageClassName === null)
+      delete spec.storageClassName;
     return spec as Record<string, unknown>;
   };
   if (deepEqual(strip(next), strip(old))) return [];

@@ -8,6 +8,7 @@ import { nodeAddCommand } from './nodeAdd';
 import { nodeFailCommand } from './nodeFail';
 import { nodeRecoverCommand } from './nodeRecover';
 import { seedCommand } from './seed';
+import { volumeCommand } from './volume';
 
 export const simVerbs: CommandSpec[] = [];
 simVerbs.push(
@@ -24,4 +25,5 @@ simVerbs.push(
   nodeFailCommand,
   nodeRecoverCommand,
   seedCommand,
+  volumeCommand,
 );

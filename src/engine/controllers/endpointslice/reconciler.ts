@@ -159,7 +159,7 @@ export function reconcileByPortMapping(
       if (!got) continue;
       kept.push(got);
       if (!endpointsEqualBeyondHash(got, ep)) endpointUpdated = true;
-      desired.delete(ep);
+      // desired.delete(ep);
     }
     const { labels, changed } = setEndpointSliceLabels(s, ctx.svc, ctx.controllerName);
     if (endpointUpdated || (s.endpoints ?? []).length !== kept.length) {

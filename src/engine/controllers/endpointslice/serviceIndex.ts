@@ -66,23 +66,25 @@ export function podsForService(informers: InformerFactory, svc: Readonly<KubeObj
   return candidates.filter((p) => selectorMatches(sel, p.metadata.labels)) as Readonly<Pod>[];
 }
 
-/** what of a pod the endpoints depend on (podEndpointsChanged + label changes), to skip irrelevant pod updates */
+const fingerprints = new WeakMap<object, string>();
+
+/**
+ * what of a pod the endpoints depend on (podEndpointsChanged + label changes), to skip irrelevant pod updates;
+ * memoized per (frozen, shared) object so every informer handler computes it once
+ */
 export function podEndpointFingerprint(pod: Readonly<KubeObject>): string {
+  const memo = fingerprints.get(pod);
+  if (memo !== undefined) return memo;
   const p = pod as Readonly<Pod>;
-  const ready = p.status?.conditions?.find((c) => c.type === 'Ready')?.status ?? '';
-  const ports = (p.spec?.containers ?? []).map((c) => (c.ports ?? []).map((x) => `${x.name ?? ''}:${x.containerPort}/${x.protocol ?? ''}`));
-  return JSON.stringify([
-    p.metadata?.labels ?? {},
-    p.status?.podIP ?? '',
-    (p.status?.podIPs ?? []).map((x) => x.ip),
-    p.status?.phase ?? '',
-    ready,
-    p.metadata?.deletionTimestamp ?? '',
-    p.spec?.nodeName ?? '',
-    p.spec?.hostname ?? '',
-    p.spec?.subdomain ?? '',
-    ports,
-  ]);
+  let fp = '';
+  for (const k in p.metadata?.labels ?? {}) fp += `${k}=${p.metadata?.labels?.[k] ?? ''},`;
+  const st = p.status;
+  fp += `|${st?.podIP ?? ''}|${(st?.podIPs ?? []).map((x) => x.ip).join(',')}|${st?.phase ?? ''}|`;
+  fp += `${st?.conditions?.find((c) => c.type === 'Ready')?.status ?? ''}|${p.metadata?.deletionTimestamp ?? ''}|`;
+  fp += `${p.spec?.nodeName ?? ''}|${p.spec?.hostname ?? ''}|${p.spec?.subdomain ?? ''}|`;
+  for (const c of p.spec?.containers ?? []) for (const x of c.ports ?? []) fp += `${x.name ?? ''}:${x.containerPort}/${x.protocol ?? ''},`;
+  fingerprints.set(pod, fp);
+  return fp;
 }
 
 /**

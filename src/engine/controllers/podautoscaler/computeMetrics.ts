@@ -89,7 +89,7 @@ function resourceProposal(
     try {
       return resourcePodMetrics(input, name, container);
     } catch (e) {
-      throw new Error(`unable to get metrics for resource ${name}: ${(e as Error).message}`);
+      throw new Error(`unable to get metrics for resource ${name}: ${(e as Error).message}`, { cause: e });
     }
   };
   const current: { averageUtilization?: number; averageValue?: string } = {};
@@ -194,6 +194,7 @@ function objectProposal(
     } catch (e) {
       throw new Error(
         `unable to get metric ${metricName}: ${ref.kind} on ${input.namespace} ${ref.name}/${(e as Error).message}`,
+        { cause: e },
       );
     }
     if (raw === undefined)

@@ -157,7 +157,10 @@ describe('updateStatefulSet', () => {
       const set = makeSet({ podManagementPolicy: policy });
       const f = new Fake();
       const r = rev(set, 1);
-      for (let i = 0; i < 3; i++) (f.sync(set, r), f.ready(`web-${i}`));
+      for (let i = 0; i < 3; i++) {
+        f.sync(set, r);
+        f.ready(`web-${i}`);
+      }
       (f.pods.get('web-0') as KubeObject).status = { phase: 'Running' }; // not Ready
       expect(f.sync(makeSet({ replicas: 2, podManagementPolicy: policy }), r).log).toEqual(expected);
     }
@@ -167,7 +170,10 @@ describe('updateStatefulSet', () => {
     const a = makeSet();
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
+    for (let i = 0; i < 3; i++) {
+      f.sync(a, ra);
+      f.ready(`web-${i}`);
+    }
     const b = makeSet({}, 'nginx:2');
     const rb = rev(b, 2);
     const order: string[] = [];
@@ -196,7 +202,10 @@ describe('updateStatefulSet', () => {
     const a = makeSet();
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
+    for (let i = 0; i < 3; i++) {
+      f.sync(a, ra);
+      f.ready(`web-${i}`);
+    }
     const b = makeSet(
       { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } },
       'nginx:2',
@@ -217,7 +226,10 @@ describe('updateStatefulSet', () => {
     const a = makeSet({ updateStrategy: { type: 'OnDelete' } });
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
+    for (let i = 0; i < 3; i++) {
+      f.sync(a, ra);
+      f.ready(`web-${i}`);
+    }
     const b = makeSet({ updateStrategy: { type: 'OnDelete' } }, 'nginx:2');
     expect(f.sync(b, ra, rev(b, 2)).log).toEqual([]);
   });
@@ -226,7 +238,10 @@ describe('updateStatefulSet', () => {
     const a = makeSet();
     const f = new Fake();
     const ra = rev(a, 1);
-    for (let i = 0; i < 3; i++) (f.sync(a, ra), f.ready(`web-${i}`));
+    for (let i = 0; i < 3; i++) {
+      f.sync(a, ra);
+      f.ready(`web-${i}`);
+    }
     const b = makeSet(
       { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 2 } } },
       'nginx:2',

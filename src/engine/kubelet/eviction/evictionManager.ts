@@ -117,13 +117,14 @@ export class EvictionManager implements Component {
       'Attempting to reclaim memory',
       { component: 'kubelet', host: name },
     );
-    this.evictOne(live, podOf, available);
+    this.evictOne(live, podOf, available, this.threshold.quantity(capacity));
   }
 
   private evictOne(
     live: readonly PodUsage[],
     podOf: (u: PodUsage) => Readonly<Pod> | undefined,
     available: number,
+    thresholdQuantity: string,
   ): void {
     const stats: PodMemoryStats[] = [];
     const pods = new Map<string, Readonly<Pod>>();
@@ -152,7 +153,7 @@ export class EvictionManager implements Component {
     // evict at most one pod per interval, the first in rank that the kubelet manages to kill
     for (const s of rankMemoryPressure(stats)) {
       const pod = pods.get(s.key);
-      if (pod && evictPod(this.rt, pod, memoryEvictionMessage(s, this.threshold.text, available))) return;
+      if (pod && evictPod(this.rt, pod, memoryEvictionMessage(s, thresholdQuantity, available))) return;
     }
   }
 

@@ -38,6 +38,8 @@ export interface CycleInput {
   percentageOfNodesToScore?: number;
   /** the NodeInfo filters see: adds nominated pods of equal or higher priority (RunFilterPluginsWithNominatedPods) */
   withNominated?(ni: NodeInfo, pod: Pod): NodeInfo;
+  /** node names in snapshot order, when the snapshot keeps them (saves a map over every node per cycle) */
+  nodeNames?: readonly string[];
 }
 
 export type CycleResult =
@@ -109,7 +111,7 @@ export function schedulePod(input: CycleInput): CycleResult {
   const { profile, pod, snapshot, ctx } = input;
   const state: CycleState = new Map();
   const nodes = snapshot.list();
-  const rec = newRecord(input, nodes.map(nameOf));
+  const rec = newRecord(input, input.nodeNames ?? nodes.map(nameOf));
   const diagnosis: Diagnosis = { nodeToStatus: new Map() };
   const fail = (nextStartIndex: number): CycleResult => ({
     kind: 'unschedulable',
@@ -128,8 +130,10 @@ export function schedulePod(input: CycleInput): CycleResult {
   const check = (ni: NodeInfo): PluginStatus => {
     const view = input.withNominated ? input.withNominated(ni, pod) : ni;
     const st = runFilters(profile, state, pod, view, ctx, skip);
-    const v: FilterVerdict = { node: nameOf(ni), result: st.code === 'Success' ? 'passed' : 'failed' };
-    if (st.code !== 'Success') Object.assign(v, { plugin: st.plugin, code: st.code, reasons: st.reasons });
+    const v: FilterVerdict =
+      st.code === 'Success'
+        ? { node: nameOf(ni), result: 'passed' }
+        : { node: nameOf(ni), result: 'failed', plugin: st.plugin, code: st.code, reasons: st.reasons };
     rec.filters.push(v);
     return st;
   };
