@@ -9,6 +9,7 @@ import { nodeFailCommand } from './nodeFail';
 import { nodeRecoverCommand } from './nodeRecover';
 import { seedCommand } from './seed';
 import { volumeCommand } from './volume';
+import { explainCommand } from './explain';
 
 export const simVerbs: CommandSpec[] = [];
 simVerbs.push(
@@ -17,6 +18,7 @@ simVerbs.push(
     'node add': 'NAME',
     'node fail': 'NAME',
     'node recover': 'NAME',
+    explain: 'pod/NAME',
   }),
   timeCommand,
   advanceCommand,
@@ -25,5 +27,6 @@ simVerbs.push(
   nodeFailCommand,
   nodeRecoverCommand,
   seedCommand,
+  explainCommand,
   volumeCommand,
 );
