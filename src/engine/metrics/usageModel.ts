@@ -59,12 +59,55 @@ export interface PodUsage {
   rps: number;
 }
 
-/** FNV-1a of a string, mixed with the seed: a stateless deterministic noise source */
-function hash(seed: number, s: string): number {
-  let h = (2166136261 ^ seed) >>> 0;
+const milliCache = new Map<string, number>();
+const valueCache = new Map<string, number>();
+/** milliValue/value memoised as numbers: Quantity's bigint arithmetic is too slow for 150k pods per scrape */
+function cachedNumber(cache: Map<string, number>, q: string | undefined, milli: boolean): number {
+  if (q === undefined) return 0;
+  let n = cache.get(q);
+  if (n === undefined) {
+    n = milli ? milliValue(q) : value(q);
+    if (cache.size > 4096) cache.clear();
+    cache.set(q, n);
+  }
+  return n;
+}
+
+/** FNV-1a of a string */
+function fnv(s: string): number {
+  let h = 2166136261;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h;
+}
+
+/** murmur3-style mixing of five integers: cheap deterministic noise without building strings */
+function mix(a: number, b: number, c: number, d: number, e: number): number {
+  let h = 0x9e3779b9;
+  h = step(h, a);
+  h = step(h, b);
+  h = step(h, c);
+  h = step(h, d);
+  return step(h, e) >>> 0;
+}
+function step(h: number, x: number): number {
+  h = Math.imul(h ^ (x >>> 0), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const NO_OVERRIDE: UsageOverride = Object.freeze({});
+
+const uidHashes = new Map<string, number>();
+/** per-pod hash, memoised (the same uid string is seen every scrape) */
+function uidHash(uid: string): number {
+  let h = uidHashes.get(uid);
+  if (h === undefined) {
+    if (uidHashes.size > 400_000) uidHashes.clear();
+    uidHashes.set(uid, (h = fnv(uid)));
   }
   return h;
 }
@@ -138,10 +181,9 @@ export class UsageModel {
     readyCount: ReadonlyMap<WorkloadLoad, number>,
   ): PodUsage | undefined {
     if (p.status?.phase !== 'Running' || !p.spec?.nodeName) return undefined;
-    const running = new Set(
-      (p.status.containerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name),
-    );
-    if (running.size === 0) return undefined;
+    const statuses = p.status.containerStatuses ?? [];
+    const isRunning = (n: string) => statuses.some((s) => s.name === n && s.state?.running);
+    if (!statuses.some((s) => s.state?.running)) return undefined;
     const ns = p.metadata?.namespace ?? 'default';
     const name = p.metadata?.name ?? '';
     const specs = (p.spec.containers ?? []) as ContainerSpecLite[];
@@ -157,17 +199,17 @@ export class UsageModel {
     const loadMem = ready ? load.memoryPerPodBytes : undefined;
     const ov = this.overrides.get(`${ns}/${name}`);
     const containers: ContainerUsage[] = [];
-    for (const c of specs) {
-      if (!running.has(c.name)) continue;
-      const o = { ...ov?.get(''), ...ov?.get(c.name) };
+    const podHash = uidHash(p.metadata?.uid ?? `${ns}/${name}`);
+    for (let ci = 0; ci < specs.length; ci++) {
+      const c = specs[ci] as ContainerSpecLite;
+      if (!isRunning(c.name)) continue;
+      const o: UsageOverride = ov ? { ...ov.get(''), ...ov.get(c.name) } : NO_OVERRIDE;
       const req = c.resources?.requests ?? {};
       const lim = c.resources?.limits ?? {};
-      const cpuReq = milliValue(req.cpu);
-      const memReq = value(req.memory);
-      const noise = (salt: string) => {
-        const h = hash(this.seed, `${p.metadata?.uid ?? name}/${c.name}/${salt}/${bucket}`);
-        return 1 + NOISE_AMPLITUDE * ((h / 0xffffffff) * 2 - 1);
-      };
+      const cpuReq = cachedNumber(milliCache, req.cpu, true);
+      const memReq = cachedNumber(valueCache, req.memory, false);
+      const noise = (salt: number) =>
+        1 + NOISE_AMPLITUDE * ((mix(this.seed, podHash, ci, salt, bucket) / 0xffffffff) * 2 - 1);
       const modelCpu =
         loadCpu !== undefined
           ? loadCpu / specs.length
@@ -180,9 +222,9 @@ export class UsageModel {
           : memReq > 0
             ? memReq * BASELINE_FRACTION
             : BASELINE_MEMORY_BYTES;
-      const demand = o.cpuMilli ?? Math.max(0, Math.round(modelCpu * noise('cpu')));
-      const memory = o.memoryBytes ?? Math.max(0, Math.round(modelMem * noise('mem')));
-      const cpuLimit = lim.cpu !== undefined ? milliValue(lim.cpu) : undefined;
+      const demand = o.cpuMilli ?? Math.max(0, Math.round(modelCpu * noise(1)));
+      const memory = o.memoryBytes ?? Math.max(0, Math.round(modelMem * noise(2)));
+      const cpuLimit = lim.cpu !== undefined ? cachedNumber(milliCache, lim.cpu, true) : undefined;
       const u: ContainerUsage = {
         name: c.name,
         cpuDemandMilli: demand,
@@ -193,7 +235,7 @@ export class UsageModel {
         memoryRequestBytes: memReq,
       };
       if (cpuLimit !== undefined) u.cpuLimitMilli = cpuLimit;
-      if (lim.memory !== undefined) u.memoryLimitBytes = value(lim.memory);
+      if (lim.memory !== undefined) u.memoryLimitBytes = cachedNumber(valueCache, lim.memory, false);
       containers.push(u);
     }
     return { namespace: ns, name, uid: p.metadata?.uid ?? '', node: p.spec.nodeName, containers, rps };

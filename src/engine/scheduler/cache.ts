@@ -24,14 +24,18 @@ export class SchedulerCache implements SnapshotLister {
   private listCache: NodeInfo[] | undefined;
   private affinityCache: NodeInfo[] | undefined;
   private antiAffinityCache: NodeInfo[] | undefined;
+  /** image name -> listed nodes that have it */
+  private readonly imageNodes = new Map<string, number>();
 
   // ---- nodes ----
 
   addNode(node: Node): void {
     const name = node.metadata?.name ?? '';
-    const ni = this.infos.get(name);
+    let ni = this.infos.get(name);
+    if (ni && this.hasNode.has(name)) this.countImages(ni, -1);
     if (ni) setNode(ni, node);
-    else this.infos.set(name, newNodeInfo(node));
+    else this.infos.set(name, (ni = newNodeInfo(node)));
+    this.countImages(ni, 1);
     if (!this.hasNode.has(name)) {
       this.hasNode.add(name);
       this.nodeOrder = [...this.nodeOrder, name];
@@ -47,6 +51,7 @@ export class SchedulerCache implements SnapshotLister {
     if (!this.hasNode.delete(name)) return;
     this.nodeOrder = this.nodeOrder.filter((n) => n !== name);
     const ni = this.infos.get(name);
+    if (ni) this.countImages(ni, -1);
     // as cache.RemoveNode: keep the entry while pods still point at it
     if (ni && ni.pods.length === 0) this.infos.delete(name);
     this.invalidate();
@@ -131,6 +136,15 @@ export class SchedulerCache implements SnapshotLister {
     if (hadAnti !== ni.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityCache = undefined;
   }
 
+  /** keep image -> number of listed nodes having it (the snapshot's ImageStates) */
+  private countImages(ni: NodeInfo, delta: 1 | -1): void {
+    for (const img of ni.imageSizes.keys()) {
+      const n = (this.imageNodes.get(img) ?? 0) + delta;
+      if (n === 0) this.imageNodes.delete(img);
+      else this.imageNodes.set(img, n);
+    }
+  }
+
   private invalidate(): void {
     this.listCache = undefined;
     this.affinityCache = undefined;
@@ -151,6 +165,10 @@ export class SchedulerCache implements SnapshotLister {
 
   get(nodeName: string): NodeInfo | undefined {
     return this.hasNode.has(nodeName) ? this.infos.get(nodeName) : undefined;
+  }
+
+  imageNumNodes(image: string): number {
+    return this.imageNodes.get(image) ?? 0;
   }
 
   havePodsWithAffinity(): readonly NodeInfo[] {

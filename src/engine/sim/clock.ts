@@ -55,8 +55,21 @@ export function toRfc3339(ms: number): string {
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
 
+/** parsed timestamps: controllers re-read the same few (second-precision) times for every pod on every sync */
+const parsedCache = new Map<string, number>();
+const PARSED_CACHE_MAX = 4096;
+
 /** parse an RFC 3339 timestamp into virtual ms since the simulation epoch; throws RangeError when malformed */
 export function fromRfc3339(ts: string): number {
+  const hit = parsedCache.get(ts);
+  if (hit !== undefined) return hit;
+  const ms = parseRfc3339(ts);
+  if (parsedCache.size >= PARSED_CACHE_MAX) parsedCache.clear();
+  parsedCache.set(ts, ms);
+  return ms;
+}
+
+function parseRfc3339(ts: string): number {
   const m = RFC3339.exec(ts);
   if (!m) throw new RangeError(`invalid RFC 3339 timestamp: "${ts}"`);
   const [year, month, day, hh, mi, ss] = m.slice(1, 7).map(Number) as [

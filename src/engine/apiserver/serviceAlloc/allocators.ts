@@ -54,7 +54,9 @@ export function nodePortsOf(spec: ServiceSpec): number[] {
 }
 
 function goStrings(values: readonly string[] | undefined): GoLiteral {
-  return new GoLiteral(values ? `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}` : '[]string(nil)');
+  return new GoLiteral(
+    values ? `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}` : '[]string(nil)',
+  );
 }
 
 export class ServiceAllocators {
@@ -113,14 +115,16 @@ export class ServiceAllocators {
   /** mark what a stored Service holds (the repair controllers' view: allocations follow storage) */
   occupy(svc: Readonly<KubeObject>): void {
     const spec = specOf(svc);
-    if (needsClusterIP(svc)) for (const ip of spec.clusterIPs ?? [spec.clusterIP ?? '']) this.ips.allocate(this.ipIndex(ip));
+    if (needsClusterIP(svc))
+      for (const ip of spec.clusterIPs ?? [spec.clusterIP ?? '']) this.ips.allocate(this.ipIndex(ip));
     for (const p of nodePortsOf(spec)) this.ports.allocate(this.portIndex(p));
   }
 
   /** release what a Service held once it is deleted or no longer holds it */
   vacate(svc: Readonly<KubeObject>): void {
     const spec = specOf(svc);
-    if (needsClusterIP(svc)) for (const ip of spec.clusterIPs ?? [spec.clusterIP ?? '']) this.ips.release(this.ipIndex(ip));
+    if (needsClusterIP(svc))
+      for (const ip of spec.clusterIPs ?? [spec.clusterIP ?? '']) this.ips.release(this.ipIndex(ip));
     for (const p of nodePortsOf(spec)) this.ports.release(this.portIndex(p));
   }
 
@@ -143,7 +147,11 @@ export class ServiceAllocators {
       // a malformed IP is validation's to report; an IPv6 one names a family this cluster does not serve
       if (requested.includes(':')) {
         throw newInvalid(SERVICE, name, [
-          fieldError.invalid('spec.clusterIPs[0]', goStrings(spec.clusterIPs), 'IPv6 is not configured on this cluster'),
+          fieldError.invalid(
+            'spec.clusterIPs[0]',
+            goStrings(spec.clusterIPs),
+            'IPv6 is not configured on this cluster',
+          ),
         ]);
       }
       return;
@@ -157,7 +165,11 @@ export class ServiceAllocators {
           : '';
     if (reason) {
       throw newInvalid(SERVICE, name, [
-        fieldError.invalid('spec.clusterIPs', goStrings(spec.clusterIPs), `failed to allocate IP ${requested}: ${reason}`),
+        fieldError.invalid(
+          'spec.clusterIPs',
+          goStrings(spec.clusterIPs),
+          `failed to allocate IP ${requested}: ${reason}`,
+        ),
       ]);
     }
   }
@@ -165,7 +177,8 @@ export class ServiceAllocators {
   /** portallocator.Allocate within one operation: reserved holds ports this request already took */
   private takePort(port: number, reserved: Set<number>): string {
     const i = this.portIndex(port);
-    if (i < 0) return `provided port is not in the valid range. The range of valid ports is ${this.portRangeText}`;
+    if (i < 0)
+      return `provided port is not in the valid range. The range of valid ports is ${this.portRangeText}`;
     if (this.ports.has(i) || reserved.has(port)) return 'provided port is already allocated';
     reserved.add(port);
     return '';
@@ -207,7 +220,9 @@ export class ServiceAllocators {
         return;
       }
       // the same service port number on another protocol shares its node port (initNodePorts)
-      const shared = byServicePort.get(sp.port) ?? ports.find((o) => o !== sp && o.port === sp.port && o.nodePort)?.nodePort;
+      const shared =
+        byServicePort.get(sp.port) ??
+        ports.find((o) => o !== sp && o.port === sp.port && o.nodePort)?.nodePort;
       if (shared !== undefined && (reserved.has(shared) || oldPorts.includes(shared))) sp.nodePort = shared;
       else if (shared !== undefined) {
         const err = this.takePort(shared, reserved);

@@ -6,7 +6,14 @@ import type { MvccStore } from '../../store/types';
 import type { Rng } from '../../sim/types';
 import type { KubeObject } from '../../types/object';
 import { registryPrefix } from '../../store/keys';
-import { ServiceAllocators, needsClusterIP, needsHealthCheck, needsNodePort, nodePortsOf, specOf } from './allocators';
+import {
+  ServiceAllocators,
+  needsClusterIP,
+  needsHealthCheck,
+  needsNodePort,
+  nodePortsOf,
+  specOf,
+} from './allocators';
 
 const allocatorsByStore = new WeakMap<MvccStore, ServiceAllocators>();
 
@@ -89,7 +96,8 @@ function dropTypeDependentFields(svc: KubeObject, old: Readonly<KubeObject>): vo
   }
   if (needsNodePort(old) && !needsNodePort(svc)) {
     const oldPorts = new Map((o.ports ?? []).map((p: ServicePort) => [p.port, p.nodePort]));
-    for (const p of spec.ports ?? []) if (p.nodePort && oldPorts.get(p.port) === p.nodePort) delete p.nodePort;
+    for (const p of spec.ports ?? [])
+      if (p.nodePort && oldPorts.get(p.port) === p.nodePort) delete p.nodePort;
   }
   if (needsHealthCheck(o) && !needsHealthCheck(spec) && spec.healthCheckNodePort === o.healthCheckNodePort) {
     delete spec.healthCheckNodePort;
@@ -106,7 +114,12 @@ export function allocateServiceOnCreate(store: MvccStore, rng: Rng, svc: KubeObj
 }
 
 /** beginUpdate: patch allocated values, normalize, allocate what the new type needs (old values release via the watch) */
-export function allocateServiceOnUpdate(store: MvccStore, rng: Rng, svc: KubeObject, old: Readonly<KubeObject>): void {
+export function allocateServiceOnUpdate(
+  store: MvccStore,
+  rng: Rng,
+  svc: KubeObject,
+  old: Readonly<KubeObject>,
+): void {
   const spec = (svc.spec ??= {}) as ServiceSpec;
   dropTypeDependentFields(svc, old);
   patchAllocatedValues(svc, old);

@@ -38,7 +38,8 @@ describe('range offsets (calculateRangeOffset)', () => {
     { name: '/28', size: 16, expected: 0 },
     { name: '/20', size: 4096, expected: 256 },
   ];
-  for (const r of rows) it(`ip ${r.name} -> ${r.expected}`, () => expect(ipRangeOffset(r.size)).toBe(r.expected));
+  for (const r of rows)
+    it(`ip ${r.name} -> ${r.expected}`, () => expect(ipRangeOffset(r.size)).toBe(r.expected));
   it('node ports 30000-32767 -> 86', () => expect(portRangeOffset(2768)).toBe(86));
   it('10.96.0.0/12 spans 10.96.0.1 .. 10.111.255.254', () => {
     const r = parseIPv4Range('10.96.0.0/12');
@@ -68,7 +69,9 @@ describe('Service allocation in the API server', () => {
   it('dynamic ClusterIPs come from the upper band, deterministically per seed', () => {
     const ips = (seed: number) => {
       const c = createCluster({ seed, nodes: 1 });
-      return ['a', 'b', 'c'].map((n) => specOf(c.runtime.api.create('services', 'default', svc(n), kubectl)).clusterIP);
+      return ['a', 'b', 'c'].map(
+        (n) => specOf(c.runtime.api.create('services', 'default', svc(n), kubectl)).clusterIP,
+      );
     };
     const first = ips(3);
     expect(ips(3)).toEqual(first);
@@ -80,30 +83,45 @@ describe('Service allocation in the API server', () => {
     const c = createCluster({ nodes: 1 });
     // bootstrap's kube-system/kube-dns asked for 10.96.0.10 explicitly
     expect(specOf(c.runtime.api.get('services', 'kube-system', 'kube-dns')).clusterIP).toBe('10.96.0.10');
-    const dns = specOf(c.runtime.api.create('services', 'default', svc('my-dns', { clusterIP: '10.96.0.11' }), kubectl));
+    const dns = specOf(
+      c.runtime.api.create('services', 'default', svc('my-dns', { clusterIP: '10.96.0.11' }), kubectl),
+    );
     expect(dns.clusterIPs).toEqual(['10.96.0.11']);
     expect(dns.ipFamilies).toEqual(['IPv4']);
     expect(dns.ipFamilyPolicy).toBe('SingleStack');
-    expect(errorOf(() => c.runtime.api.create('services', 'default', svc('dup', { clusterIP: '10.96.0.10' }), kubectl))).toBe(
+    expect(
+      errorOf(() =>
+        c.runtime.api.create('services', 'default', svc('dup', { clusterIP: '10.96.0.10' }), kubectl),
+      ),
+    ).toBe(
       'Service "dup" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
     );
   });
 
   it('the bootstrap kubernetes Service holds 10.96.0.1', () => {
     const c = createCluster({ nodes: 1 });
-    expect(errorOf(() => c.runtime.api.create('services', 'default', svc('x', { clusterIP: '10.96.0.1' }), kubectl))).toContain(
-      'provided IP is already allocated',
-    );
+    expect(
+      errorOf(() =>
+        c.runtime.api.create('services', 'default', svc('x', { clusterIP: '10.96.0.1' }), kubectl),
+      ),
+    ).toContain('provided IP is already allocated');
   });
 
   it('headless and ExternalName Services get no IP', () => {
     const c = createCluster({ nodes: 1 });
-    const headless = specOf(c.runtime.api.create('services', 'default', svc('h', { clusterIP: 'None' }), kubectl));
+    const headless = specOf(
+      c.runtime.api.create('services', 'default', svc('h', { clusterIP: 'None' }), kubectl),
+    );
     expect(headless.clusterIPs).toEqual(['None']);
     const ext = c.runtime.api.create(
       'services',
       'default',
-      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'default' }, spec: { type: 'ExternalName', externalName: 'example.com' } },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'ext', namespace: 'default' },
+        spec: { type: 'ExternalName', externalName: 'example.com' },
+      },
       kubectl,
     );
     expect(specOf(ext).clusterIP).toBeUndefined();
@@ -112,14 +130,29 @@ describe('Service allocation in the API server', () => {
   it('a deleted Service releases its IP and node port; a dry run reserves nothing', () => {
     const c = createCluster({ nodes: 1 });
     const api = c.runtime.api;
-    api.create('services', 'default', svc('n', { type: 'NodePort', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30100 }] }), {
-      actor: 'kubectl',
-      dryRun: true,
-    });
-    const made = api.create('services', 'default', svc('n', { type: 'NodePort', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30100 }] }), kubectl);
+    api.create(
+      'services',
+      'default',
+      svc('n', { type: 'NodePort', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30100 }] }),
+      {
+        actor: 'kubectl',
+        dryRun: true,
+      },
+    );
+    const made = api.create(
+      'services',
+      'default',
+      svc('n', { type: 'NodePort', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30100 }] }),
+      kubectl,
+    );
     expect(specOf(made).ports?.[0]?.nodePort).toBe(30100);
     api.delete('services', 'default', 'n', {}, kubectl);
-    const again = api.create('services', 'default', svc('m', { type: 'NodePort', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30100 }] }), kubectl);
+    const again = api.create(
+      'services',
+      'default',
+      svc('m', { type: 'NodePort', clusterIP: '10.96.0.50', ports: [{ port: 80, nodePort: 30100 }] }),
+      kubectl,
+    );
     expect(specOf(again).clusterIP).toBe('10.96.0.50');
   });
 
@@ -132,21 +165,46 @@ describe('Service allocation in the API server', () => {
     expect(specOf(replaced).clusterIP).toBe(specOf(made).clusterIP);
     expect(specOf(replaced).ports?.[0]?.nodePort).toBe(port);
     const moved = svc('w', { type: 'NodePort', clusterIP: '10.96.9.9', clusterIPs: ['10.96.9.9'] });
-    expect(errorOf(() => api.update('services', 'default', moved, kubectl))).toMatch(/^Service "w" is invalid: spec\.clusterIPs\[0\]: Invalid value: .*may not change once set/);
+    expect(errorOf(() => api.update('services', 'default', moved, kubectl))).toMatch(
+      /^Service "w" is invalid: spec\.clusterIPs\[0\]: Invalid value: .*may not change once set/,
+    );
   });
 
   it('NodePort -> ClusterIP releases the node port; ClusterIP -> NodePort allocates one', () => {
     const c = createCluster({ nodes: 1 });
     const api = c.runtime.api;
-    api.create('services', 'default', svc('p', { type: 'NodePort', ports: [{ port: 80, nodePort: 30200 }] }), kubectl);
+    api.create(
+      'services',
+      'default',
+      svc('p', { type: 'NodePort', ports: [{ port: 80, nodePort: 30200 }] }),
+      kubectl,
+    );
     const cur = api.get('services', 'default', 'p');
-    const asClusterIP = { ...cur, spec: { ...specOf(cur), type: 'ClusterIP', externalTrafficPolicy: undefined } } as KubeObject;
-    const down = api.update('services', 'default', JSON.parse(JSON.stringify(asClusterIP)) as KubeObject, kubectl);
+    const asClusterIP = {
+      ...cur,
+      spec: { ...specOf(cur), type: 'ClusterIP', externalTrafficPolicy: undefined },
+    } as KubeObject;
+    const down = api.update(
+      'services',
+      'default',
+      JSON.parse(JSON.stringify(asClusterIP)) as KubeObject,
+      kubectl,
+    );
     expect(specOf(down).ports?.[0]?.nodePort).toBeUndefined();
-    const q = api.create('services', 'default', svc('q', { type: 'NodePort', ports: [{ port: 80, nodePort: 30200 }] }), kubectl);
+    const q = api.create(
+      'services',
+      'default',
+      svc('q', { type: 'NodePort', ports: [{ port: 80, nodePort: 30200 }] }),
+      kubectl,
+    );
     expect(specOf(q).ports?.[0]?.nodePort).toBe(30200);
     const curQ = api.get('services', 'default', 'p');
-    const up = api.update('services', 'default', { ...curQ, spec: { ...specOf(curQ), type: 'NodePort' } } as KubeObject, kubectl);
+    const up = api.update(
+      'services',
+      'default',
+      { ...curQ, spec: { ...specOf(curQ), type: 'NodePort' } } as KubeObject,
+      kubectl,
+    );
     const np = specOf(up).ports?.[0]?.nodePort ?? 0;
     expect(np).toBeGreaterThanOrEqual(30000 + 86);
     expect(np).toBeLessThanOrEqual(32767);
@@ -157,18 +215,26 @@ describe('Service allocation in the API server', () => {
     const manifest = (name: string, extra: string, port = '') =>
       `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: web\n${extra}  ports:\n  - port: 80\n    targetPort: 8080\n${port}`;
     expect(c.run('kubectl apply -f -', manifest('web', '  type: NodePort\n')).code).toBe(0);
-    expect(c.run('kubectl apply -f -', manifest('fixed', '  type: NodePort\n', '    nodePort: 30080\n')).code).toBe(0);
-    expect(c.run('kubectl apply -f -', manifest('again', '  type: NodePort\n', '    nodePort: 30080\n')).stderr).toBe(
+    expect(
+      c.run('kubectl apply -f -', manifest('fixed', '  type: NodePort\n', '    nodePort: 30080\n')).code,
+    ).toBe(0);
+    expect(
+      c.run('kubectl apply -f -', manifest('again', '  type: NodePort\n', '    nodePort: 30080\n')).stderr,
+    ).toBe(
       'The Service "again" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n',
     );
-    expect(c.run('kubectl apply -f -', manifest('low', '  type: NodePort\n', '    nodePort: 80\n')).stderr).toBe(
+    expect(
+      c.run('kubectl apply -f -', manifest('low', '  type: NodePort\n', '    nodePort: 80\n')).stderr,
+    ).toBe(
       'The Service "low" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
     );
     expect(c.run('kubectl apply -f -', manifest('far', '  clusterIP: 10.200.0.1\n')).stderr).toBe(
       'The Service "far" is invalid: spec.clusterIPs: Invalid value: []string{"10.200.0.1"}: failed to allocate IP 10.200.0.1: the provided IP (10.200.0.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12\n',
     );
     // re-applying the same manifest is not a change (the allocated values are kept)
-    expect(c.run('kubectl apply -f -', manifest('web', '  type: NodePort\n')).stdout).toBe('service/web unchanged\n');
+    expect(c.run('kubectl apply -f -', manifest('web', '  type: NodePort\n')).stdout).toBe(
+      'service/web unchanged\n',
+    );
     const out = c.run('kubectl get svc web').stdout;
     const web = specOf(c.runtime.api.get('services', 'default', 'web'));
     expect(out).toContain(web.clusterIP ?? 'missing');

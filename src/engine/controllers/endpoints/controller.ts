@@ -34,7 +34,10 @@ function withoutHeadless(labels: Readonly<Record<string, string>> | undefined): 
   return out;
 }
 
-function sameMap(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+function sameMap(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean {
   const x = a ?? {};
   const y = b ?? {};
   const kx = Object.keys(x);
@@ -58,7 +61,11 @@ export function desiredEndpoints(
   }
   const next: Endpoints = current
     ? (cloneJson(current) as Endpoints)
-    : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata?.name ?? '', namespace: svc.metadata?.namespace ?? '' } };
+    : {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: svc.metadata?.name ?? '', namespace: svc.metadata?.namespace ?? '' },
+      };
   const annotations: Record<string, string> = { ...(next.metadata?.annotations ?? {}) };
   if (triggerTime) annotations[LAST_CHANGE_TRIGGER_TIME] = triggerTime;
   else delete annotations[LAST_CHANGE_TRIGGER_TIME];
@@ -79,7 +86,10 @@ export const endpointsController: ControllerDefinition = {
     { resource: 'services' },
     { resource: 'pods', keysFor: (o, ctx) => podKeysFor(ctx.informers, stateOf(ctx.informers).podsSeen, o) },
     // onEndpointsDelete: a deleted Endpoints object is recreated
-    { resource: 'endpoints', keysFor: (o, ctx) => (ctx.informers.for('endpoints').get(objectKey(o)) ? [] : [objectKey(o)]) },
+    {
+      resource: 'endpoints',
+      keysFor: (o, ctx) => (ctx.informers.for('endpoints').get(objectKey(o)) ? [] : [objectKey(o)]),
+    },
   ],
   reconcile(key, ctx): ReconcileResult | void {
     const { namespace, name } = splitObjectKey(key);
@@ -98,7 +108,12 @@ export const endpointsController: ControllerDefinition = {
     const pods = podsForService(ctx.informers, svc as Readonly<KubeObject>);
     const triggerMs = stateOf(ctx.informers).trigger.compute(key, svc, pods);
     const current = ctx.informers.for('endpoints').get(key) as Readonly<Endpoints> | undefined;
-    const next = desiredEndpoints(svc, current, desiredSubsets(svc, pods), triggerMs === undefined ? undefined : ctx.sim.clock.toRfc3339(triggerMs));
+    const next = desiredEndpoints(
+      svc,
+      current,
+      desiredSubsets(svc, pods),
+      triggerMs === undefined ? undefined : ctx.sim.clock.toRfc3339(triggerMs),
+    );
     if (!next) return;
     const obj = next as unknown as KubeObject;
     try {
@@ -106,7 +121,12 @@ export const endpointsController: ControllerDefinition = {
       else ctx.api.create('endpoints', namespace, obj, ctx.request);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      if (!current && e instanceof StatusError && e.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return;
+      if (
+        !current &&
+        e instanceof StatusError &&
+        e.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')
+      )
+        return;
       const [reason, text] = current
         ? ['FailedToUpdateEndpoint', `Failed to update endpoint ${key}: ${msg}`]
         : ['FailedToCreateEndpoint', `Failed to create endpoint for service ${key}: ${msg}`];

@@ -8,7 +8,10 @@ import { addEndpointSubset, repackSubsets } from './subsets';
 const isIPv6 = (ip: string) => ip.includes(':');
 
 /** podToEndpointAddressForService: the pod IP of the Service's (first) family; undefined when it has none */
-export function podToEndpointAddress(svc: Readonly<Service>, pod: Readonly<Pod>): EndpointAddress | undefined {
+export function podToEndpointAddress(
+  svc: Readonly<Service>,
+  pod: Readonly<Pod>,
+): EndpointAddress | undefined {
   let v6 = false;
   const fam = svc.spec?.ipFamilies?.[0];
   if (fam) v6 = fam === 'IPv6';
@@ -21,7 +24,12 @@ export function podToEndpointAddress(svc: Readonly<Service>, pod: Readonly<Pod>)
   const addr: EndpointAddress = {
     ip,
     nodeName: pod.spec?.nodeName ?? '',
-    targetRef: { kind: 'Pod', namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' },
+    targetRef: {
+      kind: 'Pod',
+      namespace: pod.metadata?.namespace ?? '',
+      name: pod.metadata?.name ?? '',
+      uid: pod.metadata?.uid ?? '',
+    },
   };
   if (shouldSetHostname(pod, svc)) addr.hostname = pod.spec?.hostname;
   return addr;

@@ -51,7 +51,10 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
   // sets of (address, ready) -> the ports they offer
   const groups = new Map<string, { addrs: Map<string, boolean>; ports: EndpointPort[] }>();
   for (const { port, addrs } of byPort.values()) {
-    const key = [...addrs.entries()].map(([k, r]) => `${k}=${r}`).sort().join(',');
+    const key = [...addrs.entries()]
+      .map(([k, r]) => `${k}=${r}`)
+      .sort()
+      .join(',');
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { addrs, ports: [] }));
     if (port) g.ports.push(port);
@@ -67,6 +70,7 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
     if (g.ports.length) subset.ports = g.ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
     out.push(subset);
   }
-  const subsetKey = (s: EndpointSubset) => JSON.stringify([s.ports ?? [], s.addresses?.[0]?.ip ?? '', s.notReadyAddresses?.[0]?.ip ?? '']);
+  const subsetKey = (s: EndpointSubset) =>
+    JSON.stringify([s.ports ?? [], s.addresses?.[0]?.ip ?? '', s.notReadyAddresses?.[0]?.ip ?? '']);
   return out.sort((a, b) => (subsetKey(a) < subsetKey(b) ? -1 : subsetKey(a) > subsetKey(b) ? 1 : 0));
 }

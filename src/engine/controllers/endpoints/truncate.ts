@@ -21,7 +21,10 @@ function count(subsets: readonly EndpointSubset[]): { ready: number; notReady: n
  * truncateEndpoints: over capacity, ready addresses are kept first and each subset keeps its share (rounded up);
  * returns the truncated subsets, or undefined when under capacity
  */
-export function truncateSubsets(subsets: readonly EndpointSubset[], maxCapacity = MAX_ENDPOINTS_CAPACITY): EndpointSubset[] | undefined {
+export function truncateSubsets(
+  subsets: readonly EndpointSubset[],
+  maxCapacity = MAX_ENDPOINTS_CAPACITY,
+): EndpointSubset[] | undefined {
   const { ready, notReady } = count(subsets);
   if (ready + notReady <= maxCapacity) return undefined;
   const truncateReady = ready > maxCapacity;

@@ -37,11 +37,16 @@ describe('measureEndpointChurn', () => {
     settle(c);
     let ep = c.runtime.api.get('endpoints', 'default', 'wide') as Endpoints;
     expect(ep.metadata?.annotations?.['endpoints.kubernetes.io/over-capacity']).toBe('truncated');
-    expect([ep.subsets?.[0]?.addresses?.length, ep.subsets?.[0]?.notReadyAddresses?.length]).toEqual([900, 100]);
-    for (let i = 1000; i < 1200; i++) c.runtime.api.delete('pods', 'default', `wide-${i}`, { gracePeriodSeconds: 0 }, tester);
+    expect([ep.subsets?.[0]?.addresses?.length, ep.subsets?.[0]?.notReadyAddresses?.length]).toEqual([
+      900, 100,
+    ]);
+    for (let i = 1000; i < 1200; i++)
+      c.runtime.api.delete('pods', 'default', `wide-${i}`, { gracePeriodSeconds: 0 }, tester);
     settle(c);
     ep = c.runtime.api.get('endpoints', 'default', 'wide') as Endpoints;
     expect(ep.metadata?.annotations?.['endpoints.kubernetes.io/over-capacity']).toBeUndefined();
-    expect([ep.subsets?.[0]?.addresses?.length, ep.subsets?.[0]?.notReadyAddresses?.length]).toEqual([900, 100]);
+    expect([ep.subsets?.[0]?.addresses?.length, ep.subsets?.[0]?.notReadyAddresses?.length]).toEqual([
+      900, 100,
+    ]);
   });
 });

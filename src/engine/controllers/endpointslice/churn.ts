@@ -60,6 +60,8 @@ export function measureEndpointChurn(
     const labels = (e.type === 'DELETED' ? (e.prevKv ?? e.kv) : e.kv).value.metadata.labels;
     return labels?.[LABEL_SERVICE_NAME] === serviceName ? out.endpointSlices : undefined;
   });
-  collect(registryPrefix('endpoints', namespace), (e) => (e.key === endpointsKey ? out.endpoints : undefined));
+  collect(registryPrefix('endpoints', namespace), (e) =>
+    e.key === endpointsKey ? out.endpoints : undefined,
+  );
   return out;
 }

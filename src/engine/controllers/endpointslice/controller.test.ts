@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import type { Endpoints } from 'kubernetes-types/core/v1';
 import { createEndpointSliceController } from './controller';
 import { endpointsController } from '../endpoints/controller';
-import { addPod, checkSliceInvariant, endpointCluster, serviceManifest, setReady, settle, slicesOf } from './testCluster';
+import {
+  addPod,
+  checkSliceInvariant,
+  endpointCluster,
+  serviceManifest,
+  setReady,
+  settle,
+  slicesOf,
+} from './testCluster';
 
 const tester = { actor: 'test' };
 
@@ -23,9 +31,15 @@ describe('EndpointSlice controller (e2e)', () => {
       'kubernetes.io/service-name': 'web',
       'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
     });
-    expect(s?.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Service', name: 'web', controller: true });
+    expect(s?.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'Service',
+      name: 'web',
+      controller: true,
+    });
     expect(s?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
-    expect(s?.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(s?.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toMatch(
+      /^\d{4}-\d\d-\d\dT/,
+    );
     const ep = s?.endpoints[0];
     expect(ep?.zone).toMatch(/^zone-/);
     expect(ep?.nodeName).toMatch(/^node-/);
@@ -57,7 +71,9 @@ describe('EndpointSlice controller (e2e)', () => {
     const before = new Map(slicesOf(c, 'web').map((s) => [s.metadata.name, s.metadata.resourceVersion]));
     setReady(c, 'web-7', false);
     settle(c);
-    const changed = slicesOf(c, 'web').filter((s) => before.get(s.metadata.name) !== s.metadata.resourceVersion);
+    const changed = slicesOf(c, 'web').filter(
+      (s) => before.get(s.metadata.name) !== s.metadata.resourceVersion,
+    );
     expect(changed).toHaveLength(1);
     expect(changed[0]?.endpoints.find((e) => e.targetRef?.name === 'web-7')?.conditions?.ready).toBe(false);
   });
@@ -70,7 +86,10 @@ describe('EndpointSlice controller (e2e)', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 8 }), (ops) => {
-        const c = endpointCluster([createEndpointSliceController({ maxEndpointsPerSlice: 10 }), endpointsController], 3);
+        const c = endpointCluster(
+          [createEndpointSliceController({ maxEndpointsPerSlice: 10 }), endpointsController],
+          3,
+        );
         const api = c.runtime.api;
         api.create('services', 'default', serviceManifest('web'), tester);
         let next = 0;
@@ -79,7 +98,8 @@ describe('EndpointSlice controller (e2e)', () => {
           if (o.kind === 'scale') {
             const pods = live().filter((p) => !p.metadata.deletionTimestamp);
             for (let k = pods.length; k < o.n; k++) addPod(c, 'web', next++, true);
-            for (const p of pods.slice(o.n)) api.delete('pods', 'default', p.metadata.name ?? '', { gracePeriodSeconds: 0 }, tester);
+            for (const p of pods.slice(o.n))
+              api.delete('pods', 'default', p.metadata.name ?? '', { gracePeriodSeconds: 0 }, tester);
           } else {
             const pod = live()[o.i];
             if (!pod) continue;
@@ -100,7 +120,9 @@ describe('EndpointSlice controller (e2e)', () => {
     c.runtime.api.create('services', 'default', serviceManifest('lost'), tester);
     addPod(c, 'lost', 1, true, 'node-404');
     c.runtime.sim.advance(2000);
-    const events = c.runtime.api.list('events', 'default').items.filter((e) => e.reason === 'FailedToUpdateEndpointSlices');
+    const events = c.runtime.api
+      .list('events', 'default')
+      .items.filter((e) => e.reason === 'FailedToUpdateEndpointSlices');
     expect(events[0]?.message).toBe(
       'Error updating Endpoint Slices for Service default/lost: skipping Pod lost-1 for Service default/lost: Node node-404 Not Found',
     );

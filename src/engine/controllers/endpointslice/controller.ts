@@ -8,10 +8,22 @@ import type { KubeObject, ObjectKey } from '../../types/object';
 import { objectKey } from '../../types/object';
 import { DEFAULT_MAX_ENDPOINTS_PER_SLICE, reconcile } from './reconciler';
 import type { ReconcilePlan } from './reconciler';
-import { SLICE_SERVICE_INDEX, addEndpointIndexers, podKeysFor, podsForService, selectorOf } from './serviceIndex';
+import {
+  SLICE_SERVICE_INDEX,
+  addEndpointIndexers,
+  podKeysFor,
+  podsForService,
+  selectorOf,
+} from './serviceIndex';
 import { TriggerTimeTracker } from './triggerTime';
 import type { EndpointSliceObject } from './types';
-import { CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, LAST_CHANGE_TRIGGER_TIME, asSlice } from './types';
+import {
+  CONTROLLER_NAME,
+  LABEL_MANAGED_BY,
+  LABEL_SERVICE_NAME,
+  LAST_CHANGE_TRIGGER_TIME,
+  asSlice,
+} from './types';
 
 export const ENDPOINTSLICE_CONTROLLER_NAME = 'endpointslice-controller';
 
@@ -54,17 +66,24 @@ function stamp(slice: EndpointSliceObject, triggerMs: number | undefined, ctx: R
 }
 
 /** finalize's writes: creates (not while the Service is being deleted), updates, then deletes */
-function writePlan(svc: Readonly<Service>, plan: ReconcilePlan, st: ClusterState, triggerMs: number | undefined, ctx: ReconcileContext): void {
+function writePlan(
+  svc: Readonly<Service>,
+  plan: ReconcilePlan,
+  st: ClusterState,
+  triggerMs: number | undefined,
+  ctx: ReconcileContext,
+): void {
   const ns = svc.metadata?.namespace ?? '';
   const who = `${ns}/${svc.metadata?.name ?? ''}`;
-  const note = (o: Readonly<KubeObject>) => st.written.set(objectKey(o), Number(o.metadata.resourceVersion ?? 0));
+  const note = (o: Readonly<KubeObject>) =>
+    st.written.set(objectKey(o), Number(o.metadata.resourceVersion ?? 0));
   if (!svc.metadata?.deletionTimestamp) {
     for (const s of plan.toCreate) {
       stamp(s, triggerMs, ctx);
       try {
         note(ctx.api.create('endpointslices', ns, s, ctx.request));
       } catch (e) {
-        throw new Error(`failed to create EndpointSlice for Service ${who}: ${errText(e)}`);
+        throw new Error(`failed to create EndpointSlice for Service ${who}: ${errText(e)}`, { cause: e });
       }
     }
   }
@@ -73,7 +92,10 @@ function writePlan(svc: Readonly<Service>, plan: ReconcilePlan, st: ClusterState
     try {
       note(ctx.api.update('endpointslices', ns, s, ctx.request));
     } catch (e) {
-      throw new Error(`failed to update ${s.metadata.name ?? ''} EndpointSlice for Service ${who}: ${errText(e)}`);
+      throw new Error(
+        `failed to update ${s.metadata.name ?? ''} EndpointSlice for Service ${who}: ${errText(e)}`,
+        { cause: e },
+      );
     }
   }
   for (const s of plan.toDelete) {
@@ -81,7 +103,10 @@ function writePlan(svc: Readonly<Service>, plan: ReconcilePlan, st: ClusterState
       note(ctx.api.delete('endpointslices', ns, s.metadata.name ?? '', {}, ctx.request));
     } catch (e) {
       if (e instanceof StatusError && e.status.reason === 'NotFound') continue;
-      throw new Error(`failed to delete ${s.metadata.name ?? ''} EndpointSlice for Service ${who}: ${errText(e)}`);
+      throw new Error(
+        `failed to delete ${s.metadata.name ?? ''} EndpointSlice for Service ${who}: ${errText(e)}`,
+        { cause: e },
+      );
     }
   }
 }
@@ -96,14 +121,17 @@ function sliceKeysFor(st: ClusterState, o: Readonly<KubeObject>): ObjectKey[] {
   return [`${o.metadata.namespace ?? ''}/${svcName}`];
 }
 
-export function createEndpointSliceController(opts: EndpointSliceControllerOptions = {}): ControllerDefinition {
+export function createEndpointSliceController(
+  opts: EndpointSliceControllerOptions = {},
+): ControllerDefinition {
   const option = opts.maxEndpointsPerSlice ?? DEFAULT_MAX_ENDPOINTS_PER_SLICE;
   if (typeof option === 'number') validateMaxEndpointsPerSlice(option);
   const maxOf = typeof option === 'number' ? () => option : option;
   const states = new WeakMap<InformerFactory, ClusterState>();
   const stateOf = (inf: InformerFactory): ClusterState => {
     let st = states.get(inf);
-    if (!st) states.set(inf, (st = { trigger: new TriggerTimeTracker(), written: new Map(), podsSeen: new Map() }));
+    if (!st)
+      states.set(inf, (st = { trigger: new TriggerTimeTracker(), written: new Map(), podsSeen: new Map() }));
     return st;
   };
   return {
@@ -112,7 +140,10 @@ export function createEndpointSliceController(opts: EndpointSliceControllerOptio
     setup: addEndpointIndexers,
     watches: [
       { resource: 'services' },
-      { resource: 'pods', keysFor: (o, ctx) => podKeysFor(ctx.informers, stateOf(ctx.informers).podsSeen, o) },
+      {
+        resource: 'pods',
+        keysFor: (o, ctx) => podKeysFor(ctx.informers, stateOf(ctx.informers).podsSeen, o),
+      },
       { resource: 'endpointslices', keysFor: (o, ctx) => sliceKeysFor(stateOf(ctx.informers), o) },
       // the Node lister feeds zones; node changes alone do not resync Services (as upstream without topology hints)
       { resource: 'nodes', keysFor: () => [] },
@@ -148,7 +179,13 @@ export function createEndpointSliceController(opts: EndpointSliceControllerOptio
       }
       if (errs.length === 0) return;
       const message = `Error updating Endpoint Slices for Service ${key}: ${aggregate(errs)}`;
-      ctx.events.event(svc as Readonly<KubeObject>, 'Warning', 'FailedToUpdateEndpointSlices', message, ctx.source);
+      ctx.events.event(
+        svc as Readonly<KubeObject>,
+        'Warning',
+        'FailedToUpdateEndpointSlices',
+        message,
+        ctx.source,
+      );
       return { error: aggregate(errs) };
     },
   };

@@ -29,7 +29,11 @@ export function endpointsEqualBeyondHash(a: Readonly<Endpoint>, b: Readonly<Endp
   const ra = a.targetRef;
   const rb = b.targetRef;
   if (!ra !== !rb) return false;
-  if (ra && rb && (ra.kind !== rb.kind || ra.namespace !== rb.namespace || ra.name !== rb.name || ra.uid !== rb.uid))
+  if (
+    ra &&
+    rb &&
+    (ra.kind !== rb.kind || ra.namespace !== rb.namespace || ra.name !== rb.name || ra.uid !== rb.uid)
+  )
     return false;
   return true;
 }

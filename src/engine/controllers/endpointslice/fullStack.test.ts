@@ -29,7 +29,8 @@ describe('EndpointSlices with the full control plane', () => {
     expect(c.run('kubectl create deployment web --image=nginx --replicas=25 --port=80').code).toBe(0);
     expect(c.run('kubectl expose deployment web --port=80').code).toBe(0);
     const allReady = () => slicesOf(c, 'web').every((s) => s.endpoints.every((e) => e.conditions?.ready));
-    const ok = () => readyPods(c).length === 25 && checkSliceInvariant(c, 'web', 10).length === 0 && allReady();
+    const ok = () =>
+      readyPods(c).length === 25 && checkSliceInvariant(c, 'web', 10).length === 0 && allReady();
     expect(c.runtime.sim.runUntil(ok, 300_000)).toBe(true);
     const lengths = slicesOf(c, 'web').map((s) => s.endpoints.length);
     expect(lengths.reduce((a, b) => a + b, 0)).toBe(25);
@@ -40,6 +41,8 @@ describe('EndpointSlices with the full control plane', () => {
       checkSliceInvariant(c, 'web', 10).length === 0;
     expect(c.runtime.sim.runUntil(settled, 300_000)).toBe(true);
     expect(slicesOf(c, 'web').reduce((n, s) => n + s.endpoints.length, 0)).toBe(8);
-    expect(c.run('kubectl get svc web').stdout).toMatch(/web\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/);
+    expect(c.run('kubectl get svc web').stdout).toMatch(
+      /web\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP/,
+    );
   });
 });

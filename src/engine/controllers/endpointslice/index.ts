@@ -9,7 +9,12 @@ export {
 export type { EndpointSliceControllerOptions } from './controller';
 export { reconcile, DEFAULT_MAX_ENDPOINTS_PER_SLICE } from './reconciler';
 export type { ReconcileInput, ReconcilePlan } from './reconciler';
-export { podToEndpoint, getEndpointPorts, getAddressTypesForService, shouldPodBeInEndpoints } from './podToEndpoint';
+export {
+  podToEndpoint,
+  getEndpointPorts,
+  getAddressTypesForService,
+  shouldPodBeInEndpoints,
+} from './podToEndpoint';
 export { measureEndpointChurn } from './churn';
 export type { ChurnFigures, EndpointChurn } from './churn';
 export {

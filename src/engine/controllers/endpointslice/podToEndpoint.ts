@@ -18,7 +18,11 @@ export function shouldPodBeInEndpoints(pod: Readonly<Pod>, includeTerminating: b
 
 /** ShouldSetHostname: the pod asks for a hostname and its subdomain names this Service */
 export function shouldSetHostname(pod: Readonly<Pod>, svc: Readonly<Service>): boolean {
-  return !!pod.spec?.hostname && pod.spec.subdomain === svc.metadata?.name && svc.metadata?.namespace === pod.metadata?.namespace;
+  return (
+    !!pod.spec?.hostname &&
+    pod.spec.subdomain === svc.metadata?.name &&
+    svc.metadata?.namespace === pod.metadata?.namespace
+  );
 }
 
 export function ipFamily(ip: string): AddressType {
@@ -31,7 +35,8 @@ export function findPort(pod: Readonly<Pod>, sp: Readonly<ServicePort>): number 
   if (typeof tp === 'number') return tp;
   const protocol = sp.protocol ?? 'TCP';
   for (const c of pod.spec?.containers ?? []) {
-    for (const p of c.ports ?? []) if (p.name === tp && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
+    for (const p of c.ports ?? [])
+      if (p.name === tp && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
   }
   return undefined;
 }
@@ -90,7 +95,8 @@ export function podToEndpoint(
 /** getAddressTypesForService: the Service's ipFamilies; else its clusterIP's family; headless without families: both */
 export function getAddressTypesForService(svc: Readonly<Service>): AddressType[] {
   const out: AddressType[] = [];
-  for (const f of svc.spec?.ipFamilies ?? []) if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
+  for (const f of svc.spec?.ipFamilies ?? [])
+    if ((f === 'IPv4' || f === 'IPv6') && !out.includes(f)) out.push(f);
   if (out.length > 0) return out;
   const cip = svc.spec?.clusterIP ?? '';
   if (cip && cip !== 'None') return [ipFamily(cip)];

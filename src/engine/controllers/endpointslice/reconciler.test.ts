@@ -4,13 +4,27 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { reconcile } from './reconciler';
 import type { ReconcilePlan } from './reconciler';
 import type { EndpointSliceObject } from './types';
-import { ENDPOINT_META_PORTS, newEmptySlice, newPod, newService, node, podWith, sizes, sliceWith } from './testFixtures';
+import {
+  ENDPOINT_META_PORTS,
+  newEmptySlice,
+  newPod,
+  newService,
+  node,
+  podWith,
+  sizes,
+  sliceWith,
+} from './testFixtures';
 
 const node1 = () => node('node-1');
 
 function run(pods: Pod[], existing: EndpointSliceObject[], svc = newService(), zone?: string): ReconcilePlan {
   const n = node('node-1', zone);
-  return reconcile({ service: svc, pods, existingSlices: existing, getNode: (name) => (name === 'node-1' ? n : undefined) });
+  return reconcile({
+    service: svc,
+    pods,
+    existingSlices: existing,
+    getNode: (name) => (name === 'node-1' ? n : undefined),
+  });
 }
 
 /** the slices after applying the plan to existing ones, as fetchEndpointSlices reads them back */
@@ -36,7 +50,12 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
       'kubernetes.io/service-name': 'foo',
       'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
     });
-    expect(s.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Service', name: 'foo', controller: true, blockOwnerDeletion: true });
+    expect(s.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'Service',
+      name: 'foo',
+      controller: true,
+      blockOwnerDeletion: true,
+    });
   });
 
   it('an existing equivalent placeholder is kept (no writes)', () => {
@@ -84,8 +103,16 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
   it('TestReconcileEndpointSlicesSomePreexisting: 62+61 existing -> 1 create + 1 update -> 89/61/100', () => {
     const svc = newService();
     const pods = range(0, 250).map((i) => newPod(i, 'test', i % 3 !== 0));
-    const s1 = sliceWith(1, svc, pods.filter((_, i) => i >= 1 && i < 246 && (i - 1) % 4 === 0));
-    const s2 = sliceWith(2, svc, pods.filter((_, i) => i >= 3 && i < 246 && (i - 3) % 4 === 0));
+    const s1 = sliceWith(
+      1,
+      svc,
+      pods.filter((_, i) => i >= 1 && i < 246 && (i - 1) % 4 === 0),
+    );
+    const s2 = sliceWith(
+      2,
+      svc,
+      pods.filter((_, i) => i >= 3 && i < 246 && (i - 3) % 4 === 0),
+    );
     expect(sizes([s1, s2])).toEqual([62, 61]);
     const plan = run(pods, [s1, s2], svc);
     expect([plan.toCreate.length, plan.toUpdate.length, plan.toDelete.length]).toEqual([1, 1, 0]);
@@ -95,8 +122,16 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
   it('TestReconcileEndpointSlicesSomePreexistingWorseAllocation: 74+74 existing, 300 pods -> 74/74/100/52', () => {
     const svc = newService();
     const pods = range(0, 300).map((i) => newPod(i, 'test', i % 3 !== 0));
-    const s1 = sliceWith(1, svc, pods.filter((_, i) => i >= 1 && i < 296 && (i - 1) % 4 === 0));
-    const s2 = sliceWith(2, svc, pods.filter((_, i) => i >= 3 && i < 296 && (i - 3) % 4 === 0));
+    const s1 = sliceWith(
+      1,
+      svc,
+      pods.filter((_, i) => i >= 1 && i < 296 && (i - 1) % 4 === 0),
+    );
+    const s2 = sliceWith(
+      2,
+      svc,
+      pods.filter((_, i) => i >= 3 && i < 296 && (i - 3) % 4 === 0),
+    );
     const plan = run(pods, [s1, s2], svc);
     expect([plan.toCreate.length, plan.toUpdate.length]).toEqual([2, 0]);
     expect(sorted(sizes(after([s1, s2], plan)))).toEqual(sorted([74, 74, 100, 52]));
@@ -122,7 +157,9 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
     const s1 = sliceWith(1, svc, first);
     const s2 = sliceWith(2, svc, second);
     // every 10th pod turns not ready, so both slices need an update
-    const pods = [...first, ...second].map((p, i) => (i % 10 === 0 ? { ...p, status: { ...p.status, conditions: [{ type: 'Ready', status: 'False' }] } } : p));
+    const pods = [...first, ...second].map((p, i) =>
+      i % 10 === 0 ? { ...p, status: { ...p.status, conditions: [{ type: 'Ready', status: 'False' }] } } : p,
+    );
     pods.push(...range(200, 215).map((i) => newPod(i)));
     const plan = run(pods, [s1, s2], svc);
     expect([plan.toCreate.length, plan.toUpdate.length]).toEqual([0, 2]);
@@ -132,7 +169,12 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
   it('a pod on a missing Node is skipped and reported', () => {
     const pod = newPod(1);
     pod.spec = { ...pod.spec, containers: pod.spec?.containers ?? [], nodeName: 'gone' };
-    const plan = reconcile({ service: newService(), pods: [pod], existingSlices: [], getNode: () => node1() && undefined });
+    const plan = reconcile({
+      service: newService(),
+      pods: [pod],
+      existingSlices: [],
+      getNode: () => node1() && undefined,
+    });
     expect(plan.errors).toEqual(['skipping Pod pod1 for Service test/foo: Node gone Not Found']);
     expect(plan.toCreate[0]?.endpoints).toEqual([]);
   });
@@ -148,7 +190,13 @@ describe('EndpointSlice reconciler (reconciler_test.go)', () => {
 
   it('maxEndpointsPerSlice is configurable', () => {
     const pods = range(0, 25).map((i) => newPod(i));
-    const plan = reconcile({ service: newService(), pods, existingSlices: [], getNode: () => node1(), maxEndpointsPerSlice: 10 });
+    const plan = reconcile({
+      service: newService(),
+      pods,
+      existingSlices: [],
+      getNode: () => node1(),
+      maxEndpointsPerSlice: 10,
+    });
     expect(sizes(plan.toCreate)).toEqual([10, 10, 5]);
   });
 });

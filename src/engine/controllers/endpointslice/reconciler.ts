@@ -5,8 +5,19 @@ import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
 import { cloneJson } from '../../types/json';
 import { EndpointSet, endpointsEqualBeyondHash, portMapKey } from './endpointSet';
-import { getAddressTypesForService, getEndpointPorts, podToEndpoint, shouldPodBeInEndpoints } from './podToEndpoint';
-import { getSliceToFill, isSamePlaceholder, newEndpointSlice, ownedBy, setEndpointSliceLabels } from './sliceMeta';
+import {
+  getAddressTypesForService,
+  getEndpointPorts,
+  podToEndpoint,
+  shouldPodBeInEndpoints,
+} from './podToEndpoint';
+import {
+  getSliceToFill,
+  isSamePlaceholder,
+  newEndpointSlice,
+  ownedBy,
+  setEndpointSliceLabels,
+} from './sliceMeta';
 import type { AddressType, EndpointSliceObject } from './types';
 import { CONTROLLER_NAME } from './types';
 
@@ -97,12 +108,19 @@ function reconcileByAddressType(
     if (ep.addresses.length > 0) group.set.insert(ep);
   }
   for (const [k, group] of desired) {
-    const p = reconcileByPortMapping(ctx, existingByPortMap.get(k) ?? [], group.set, group.ports, addressType);
+    const p = reconcileByPortMapping(
+      ctx,
+      existingByPortMap.get(k) ?? [],
+      group.set,
+      group.ports,
+      addressType,
+    );
     plan.toCreate.push(...p.toCreate);
     plan.toUpdate.push(...p.toUpdate);
     plan.toDelete.push(...p.toDelete);
   }
-  for (const [k, slices] of existingByPortMap) if (!desired.has(k)) plan.toDelete.push(...(slices as EndpointSliceObject[]));
+  for (const [k, slices] of existingByPortMap)
+    if (!desired.has(k)) plan.toDelete.push(...(slices as EndpointSliceObject[]));
   // no slices would remain: keep (or create) exactly one placeholder
   if (existing.length === plan.toDelete.length && plan.toCreate.length < 1) {
     const placeholder = newEndpointSlice(svc, [], addressType, ctx.controllerName);
@@ -118,7 +136,7 @@ export function finalizePlan(svc: Readonly<Service>, plan: ReconcilePlan): Recon
   const toDelete = [...plan.toDelete];
   const toCreate = [...plan.toCreate];
   const toUpdate = [...plan.toUpdate];
-  for (let i = 0; i < toDelete.length; ) {
+  for (let i = 0; i < toDelete.length;) {
     const slice = toCreate[toCreate.length - 1];
     if (!slice) break;
     const del = toDelete[i] as EndpointSliceObject;
@@ -159,7 +177,7 @@ export function reconcileByPortMapping(
       if (!got) continue;
       kept.push(got);
       if (!endpointsEqualBeyondHash(got, ep)) endpointUpdated = true;
-      // desired.delete(ep);
+      desired.delete(ep);
     }
     const { labels, changed } = setEndpointSliceLabels(s, ctx.svc, ctx.controllerName);
     if (endpointUpdated || (s.endpoints ?? []).length !== kept.length) {
@@ -183,7 +201,8 @@ export function reconcileByPortMapping(
     const slices = [...toUpdate].map((n) => byName.get(n) as EndpointSliceObject);
     slices.sort((a, b) => b.endpoints.length - a.endpoints.length);
     for (const slice of slices) {
-      while (desired.size > 0 && slice.endpoints.length < ctx.max) slice.endpoints.push(desired.pop() as Endpoint);
+      while (desired.size > 0 && slice.endpoints.length < ctx.max)
+        slice.endpoints.push(desired.pop() as Endpoint);
     }
   }
   // 3. fit the rest into an unchanged slice when it fits, else create slices
@@ -199,7 +218,8 @@ export function reconcileByPortMapping(
       }
     }
     fill ??= newEndpointSlice(ctx.svc, ports, addressType, ctx.controllerName);
-    while (desired.size > 0 && fill.endpoints.length < ctx.max) fill.endpoints.push(desired.pop() as Endpoint);
+    while (desired.size > 0 && fill.endpoints.length < ctx.max)
+      fill.endpoints.push(desired.pop() as Endpoint);
     if (fill.metadata.name) {
       toUpdate.add(fill.metadata.name);
       unchanged.delete(fill.metadata.name);

@@ -24,7 +24,10 @@ function firstPair(ns: string, sel: Record<string, string>): string {
   return `${ns}/${k}=${sel[k] ?? ''}`;
 }
 
-export function selectorMatches(sel: Record<string, string>, labels: Readonly<Record<string, string>> | undefined): boolean {
+export function selectorMatches(
+  sel: Record<string, string>,
+  labels: Readonly<Record<string, string>> | undefined,
+): boolean {
   for (const k in sel) if (labels?.[k] !== sel[k]) return false;
   return true;
 }
@@ -62,7 +65,9 @@ export function servicesForPod(informers: InformerFactory, pod: Readonly<KubeObj
 export function podsForService(informers: InformerFactory, svc: Readonly<KubeObject>): Readonly<Pod>[] {
   const sel = selectorOf(svc);
   if (!sel) return [];
-  const candidates = informers.for('pods').byIndex(POD_LABEL_INDEX, firstPair(svc.metadata.namespace ?? '', sel));
+  const candidates = informers
+    .for('pods')
+    .byIndex(POD_LABEL_INDEX, firstPair(svc.metadata.namespace ?? '', sel));
   return candidates.filter((p) => selectorMatches(sel, p.metadata.labels)) as Readonly<Pod>[];
 }
 
@@ -82,7 +87,8 @@ export function podEndpointFingerprint(pod: Readonly<KubeObject>): string {
   fp += `|${st?.podIP ?? ''}|${(st?.podIPs ?? []).map((x) => x.ip).join(',')}|${st?.phase ?? ''}|`;
   fp += `${st?.conditions?.find((c) => c.type === 'Ready')?.status ?? ''}|${p.metadata?.deletionTimestamp ?? ''}|`;
   fp += `${p.spec?.nodeName ?? ''}|${p.spec?.hostname ?? ''}|${p.spec?.subdomain ?? ''}|`;
-  for (const c of p.spec?.containers ?? []) for (const x of c.ports ?? []) fp += `${x.name ?? ''}:${x.containerPort}/${x.protocol ?? ''},`;
+  for (const c of p.spec?.containers ?? [])
+    for (const x of c.ports ?? []) fp += `${x.name ?? ''}:${x.containerPort}/${x.protocol ?? ''},`;
   fingerprints.set(pod, fp);
   return fp;
 }
@@ -91,7 +97,11 @@ export function podEndpointFingerprint(pod: Readonly<KubeObject>): string {
  * keysFor pods with change filtering: a pod event whose endpoint-relevant fields did not change maps to no Service.
  * The framework calls keysFor for the new and then the old object of an update, and after removal on delete.
  */
-export function podKeysFor(informers: InformerFactory, seen: Map<ObjectKey, string>, pod: Readonly<KubeObject>): ObjectKey[] {
+export function podKeysFor(
+  informers: InformerFactory,
+  seen: Map<ObjectKey, string>,
+  pod: Readonly<KubeObject>,
+): ObjectKey[] {
   const key = objectKey(pod);
   const fp = podEndpointFingerprint(pod);
   if (!informers.for('pods').get(key)) {

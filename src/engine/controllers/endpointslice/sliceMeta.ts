@@ -81,7 +81,10 @@ export function ownedBy(slice: Readonly<EndpointSliceObject>, svc: Readonly<Serv
 }
 
 /** placeholderSliceCompare.DeepEqual: namespace, labels, ownerRefs, addressType, ports and endpoints */
-export function isSamePlaceholder(a: Readonly<EndpointSliceObject>, b: Readonly<EndpointSliceObject>): boolean {
+export function isSamePlaceholder(
+  a: Readonly<EndpointSliceObject>,
+  b: Readonly<EndpointSliceObject>,
+): boolean {
   return (
     a.metadata.namespace === b.metadata.namespace &&
     sameLabels(a.metadata.labels ?? {}, b.metadata.labels ?? {}) &&

@@ -12,7 +12,10 @@ import type { EndpointSliceObject } from './types';
 const tester = { actor: 'test' };
 
 /** a cluster without the rest of the control plane (no kubelet to overwrite hand-set pod status) */
-export function endpointCluster(defs: ControllerDefinition[] = [endpointSliceController, endpointsController], nodes = 3): Cluster {
+export function endpointCluster(
+  defs: ControllerDefinition[] = [endpointSliceController, endpointsController],
+  nodes = 3,
+): Cluster {
   const c = createCluster({ nodes, controlPlane: false });
   for (const comp of controllerManagerComponents(defs)) c.runtime.addComponent(comp);
   return c;
@@ -32,7 +35,13 @@ export function serviceManifest(name: string, extra: Record<string, unknown> = {
 }
 
 /** a pod selected by Service `app`, bound to a node, with podIP and the Ready condition set */
-export function addPod(c: Cluster, app: string, i: number, ready: boolean, nodeName = `node-${(i % 3) + 1}`): void {
+export function addPod(
+  c: Cluster,
+  app: string,
+  i: number,
+  ready: boolean,
+  nodeName = `node-${(i % 3) + 1}`,
+): void {
   const api = c.runtime.api;
   const name = `${app}-${i}`;
   api.create(
@@ -42,7 +51,10 @@ export function addPod(c: Cluster, app: string, i: number, ready: boolean, nodeN
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace: 'default', labels: { app } },
-      spec: { nodeName, containers: [{ name: 'app', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] },
+      spec: {
+        nodeName,
+        containers: [{ name: 'app', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }],
+      },
     },
     tester,
   );
@@ -79,7 +91,8 @@ export function checkSliceInvariant(c: Cluster, svc: string, max: number): strin
   const problems: string[] = [];
   const seen = new Map<string, number>();
   for (const s of slicesOf(c, svc)) {
-    if (s.endpoints.length > max) problems.push(`${s.metadata.name ?? ''} holds ${s.endpoints.length} > ${max}`);
+    if (s.endpoints.length > max)
+      problems.push(`${s.metadata.name ?? ''} holds ${s.endpoints.length} > ${max}`);
     for (const ep of s.endpoints) for (const a of ep.addresses) seen.set(a, (seen.get(a) ?? 0) + 1);
   }
   const pods = c.runtime.api.list('pods', 'default', { labelSelector: `app=${svc}` }).items as Pod[];

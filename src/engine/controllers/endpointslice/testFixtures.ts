@@ -65,11 +65,19 @@ export function podWith(i: number, o: PodOpts): Pod {
 }
 
 export function node(name: string, zone?: string): Node {
-  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: zone ? { 'topology.kubernetes.io/zone': zone } : {} } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: zone ? { 'topology.kubernetes.io/zone': zone } : {} },
+  };
 }
 
 /** newEmptyEndpointSlice(n, namespace, endpointMeta, svc) */
-export function newEmptySlice(n: number, svc: Service, ports: EndpointPort[] = ENDPOINT_META_PORTS): EndpointSliceObject {
+export function newEmptySlice(
+  n: number,
+  svc: Service,
+  ports: EndpointPort[] = ENDPOINT_META_PORTS,
+): EndpointSliceObject {
   const s = newEndpointSlice(svc, ports, 'IPv4', CONTROLLER_NAME);
   s.metadata.name = `${svc.metadata?.name ?? ''}-${n}`;
   s.metadata.resourceVersion = String(n + 1);

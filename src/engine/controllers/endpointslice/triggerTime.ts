@@ -14,12 +14,16 @@ export class TriggerTimeTracker {
   /** ComputeEndpointLastChangeTriggerTime: undefined when nothing changed (no annotation is written) */
   compute(serviceKey: string, svc: Readonly<Service>, pods: readonly Readonly<Pod>[]): number | undefined {
     const state = this.states.get(serviceKey);
-    const next: ServiceState = { lastServiceTriggerMs: timeMs(svc.metadata?.creationTimestamp), lastPodTriggerMs: new Map() };
+    const next: ServiceState = {
+      lastServiceTriggerMs: timeMs(svc.metadata?.creationTimestamp),
+      lastPodTriggerMs: new Map(),
+    };
     let min: number | undefined;
     const consider = (t: number | undefined) => {
       if (t !== undefined && (min === undefined || t < min)) min = t;
     };
-    if (!state || state.lastServiceTriggerMs !== next.lastServiceTriggerMs) consider(next.lastServiceTriggerMs);
+    if (!state || state.lastServiceTriggerMs !== next.lastServiceTriggerMs)
+      consider(next.lastServiceTriggerMs);
     for (const pod of pods) {
       const key = pod.metadata?.name ?? '';
       const t = timeMs(pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime);

@@ -73,48 +73,61 @@ function newerFirst(
   return diff < 0;
 }
 
-/** ActivePodsWithRanks.Less: true when a should be deleted before b */
-export function activePodLess(a: RankedPod, b: RankedPod, nowMs: number | undefined): boolean {
-  const pa = a.pod;
-  const pb = b.pod;
+/** what ActivePodsWithRanks.Less reads from one ranked pod, computed once per pod rather than per comparison */
+interface PodSortKey {
+  nodeName: string;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  rank: number;
+  uid: string;
+  readyMs: number | undefined;
+  restarts: number;
+  createdMs: number | undefined;
+}
+
+function podSortKey(r: RankedPod): PodSortKey {
+  const p = r.pod;
+  const ready = isPodReady(p);
+  return {
+    nodeName: nodeName(p),
+    phase: phaseOrdinal(p),
+    ready,
+    cost: podDeletionCost(p),
+    rank: r.rank,
+    uid: p.metadata.uid ?? '',
+    readyMs: ready ? podReadyTimeMs(p) : undefined,
+    restarts: maxContainerRestarts(p),
+    createdMs: timeMs(p.metadata.creationTimestamp),
+  };
+}
+
+/** ActivePodsWithRanks.Less on precomputed keys */
+function keyLess(a: PodSortKey, b: PodSortKey, nowMs: number | undefined): boolean {
   // 1. unassigned < assigned
-  const na = nodeName(pa);
-  const nb = nodeName(pb);
-  if (na !== nb && (na === '' || nb === '')) return na === '';
+  if (a.nodeName !== b.nodeName && (a.nodeName === '' || b.nodeName === '')) return a.nodeName === '';
   // 2. Pending < Unknown < Running
-  const oa = phaseOrdinal(pa);
-  const ob = phaseOrdinal(pb);
-  if (oa !== ob) return oa < ob;
+  if (a.phase !== b.phase) return a.phase < b.phase;
   // 3. not ready < ready
-  const ra = isPodReady(pa);
-  const rb = isPodReady(pb);
-  if (ra !== rb) return !ra;
+  if (a.ready !== b.ready) return !a.ready;
   // 4. lower pod-deletion-cost < higher
-  const ca = podDeletionCost(pa);
-  const cb = podDeletionCost(pb);
-  if (ca !== cb) return ca < cb;
+  if (a.cost !== b.cost) return a.cost < b.cost;
   // 5. doubled up (higher rank) < not doubled up
   if (a.rank !== b.rank) return a.rank > b.rank;
-  const uidA = pa.metadata.uid ?? '';
-  const uidB = pb.metadata.uid ?? '';
   // 6. both ready: ready for less time < more time
-  if (ra && rb) {
-    const r = newerFirst(podReadyTimeMs(pa), podReadyTimeMs(pb), uidA, uidB, nowMs);
+  if (a.ready && b.ready) {
+    const r = newerFirst(a.readyMs, b.readyMs, a.uid, b.uid, nowMs);
     if (r !== undefined) return r;
   }
   // 7. higher restart count < lower
-  const xa = maxContainerRestarts(pa);
-  const xb = maxContainerRestarts(pb);
-  if (xa !== xb) return xa > xb;
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts;
   // 8. newer creationTimestamp < older
-  const r = newerFirst(
-    timeMs(pa.metadata.creationTimestamp),
-    timeMs(pb.metadata.creationTimestamp),
-    uidA,
-    uidB,
-    nowMs,
-  );
-  return r ?? false;
+  return newerFirst(a.createdMs, b.createdMs, a.uid, b.uid, nowMs) ?? false;
+}
+
+/** ActivePodsWithRanks.Less: true when a should be deleted before b */
+export function activePodLess(a: RankedPod, b: RankedPod, nowMs: number | undefined): boolean {
+  return keyLess(podSortKey(a), podSortKey(b), nowMs);
 }
 
 /** a comparator for Array.sort built from activePodLess */
@@ -139,5 +152,9 @@ export function sortActivePodsWithRanks<T extends Readonly<KubeObject>>(
   ranked: RankedPod<T>[],
   nowMs: number | undefined,
 ): T[] {
-  return ranked.sort(compareActivePods(nowMs)).map((r) => r.pod);
+  // sort on keys computed once per pod: the comparison itself is ActivePodsWithRanks.Less, unchanged
+  const keyed = ranked.map((r) => ({ r, k: podSortKey(r) }));
+  keyed.sort((a, b) => (keyLess(a.k, b.k, nowMs) ? -1 : keyLess(b.k, a.k, nowMs) ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) ranked[i] = (keyed[i] as { r: RankedPod<T> }).r;
+  return ranked.map((r) => r.pod);
 }

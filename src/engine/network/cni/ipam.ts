@@ -1,6 +1,6 @@
 // IPAM models of the CNI plugins: host-local over a per-node CIDR (flannel, antrea, cilium cluster-pool), Calico's
 // /26 block affinity, and Weave's ring split where a joining peer takes half of the largest range.
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node } from 'kubernetes-types/core/v1';
 import { formatCidr, formatIpv4, parseCidr, parseIpv4 } from '../ip';
 import type { CniIpam } from './types';
 
@@ -91,25 +91,37 @@ export class CalicoBlockIpam implements CniIpam {
   }
 }
 
+interface WeaveRange {
+  owner: string;
+  start: number;
+  size: number;
+  cursor: number;
+}
+
 /** Weave: the first peer owns all of 10.32.0.0/12; each joining peer is donated half of the largest range */
 export class WeaveRingIpam implements CniIpam {
   readonly summary =
     'weave IPAM: 10.32.0.0/12 split between peers (a joining peer gets half of the largest range)';
-  private readonly ranges: { owner: string; start: number; size: number }[] = [];
+  private readonly ranges: WeaveRange[] = [];
+  private readonly byOwner = new Map<string, WeaveRange[]>();
   private readonly used = new Set<number>();
   private readonly ring = parseCidr('10.32.0.0/12') as { base: number; size: number };
 
-  private own(name: string): { owner: string; start: number; size: number }[] {
-    if (!this.ranges.some((r) => r.owner === name)) {
-      const biggest = [...this.ranges].sort((a, b) => b.size - a.size)[0];
-      if (!biggest) this.ranges.push({ owner: name, start: this.ring.base, size: this.ring.size });
-      else {
-        const half = Math.floor(biggest.size / 2);
-        biggest.size -= half;
-        this.ranges.push({ owner: name, start: biggest.start + biggest.size, size: half });
-      }
+  private own(name: string): WeaveRange[] {
+    const have = this.byOwner.get(name);
+    if (have) return have;
+    let biggest: WeaveRange | undefined;
+    for (const r of this.ranges) if (!biggest || r.size > biggest.size) biggest = r;
+    let mine: WeaveRange;
+    if (!biggest) mine = { owner: name, start: this.ring.base, size: this.ring.size, cursor: 0 };
+    else {
+      const half = Math.floor(biggest.size / 2);
+      biggest.size -= half;
+      mine = { owner: name, start: biggest.start + biggest.size, size: half, cursor: 0 };
     }
-    return this.ranges.filter((r) => r.owner === name);
+    this.ranges.push(mine);
+    this.byOwner.set(name, [mine]);
+    return [mine];
   }
 
   rangeOf(node: Node): string {
@@ -120,11 +132,15 @@ export class WeaveRingIpam implements CniIpam {
 
   allocate(node: Node): string | undefined {
     for (const r of this.own(node.metadata?.name ?? ''))
-      for (let a = r.start + (r.start === this.ring.base ? 1 : 0); a < r.start + r.size; a++)
+      for (let i = 0; i < r.size; i++) {
+        // a ring walk from the last handed-out offset, skipping .0 and .255 addresses
+        r.cursor = (r.cursor + 1) % r.size;
+        const a = r.start + r.cursor;
         if (!this.used.has(a) && (a + 1) % 256 !== 0 && a % 256 !== 0) {
           this.used.add(a);
           return formatIpv4(a);
         }
+      }
     return undefined;
   }
 
@@ -133,5 +149,3 @@ export class WeaveRingIpam implements CniIpam {
     if (n !== undefined) this.used.delete(n);
   }
 }
-
-export type { Pod };

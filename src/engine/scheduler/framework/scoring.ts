@@ -21,34 +21,45 @@ export function scoreFeasibleNodes(
     const st = p.preScore(state, pod, feasible, ctx);
     if (st.code === 'Skip') skipScore.add(p.name);
   }
-  const rows: ScoreRow[] = feasible.map((ni) => ({ node: nameOf(ni), plugins: [], extender: 0, total: 0 }));
+  // plain loops: this runs for every feasible node (hundreds) of every pod
+  const n = feasible.length;
+  const rows: ScoreRow[] = new Array<ScoreRow>(n);
+  const names: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const name = nameOf(feasible[i] as NodeInfo);
+    names[i] = name;
+    rows[i] = { node: name, plugins: [], extender: 0, total: 0 };
+  }
+  const raw: number[] = new Array<number>(n);
   for (const { plugin, weight } of profile.score) {
     const skipped = skipScore.has(plugin.name);
     rec.scorePlugins.push({ name: plugin.name, weight, skipped });
     if (skipped) {
-      for (const r of rows) r.plugins.push(undefined);
+      for (let i = 0; i < n; i++) (rows[i] as ScoreRow).plugins.push(undefined);
       continue;
     }
-    const scores: NodeScore[] = feasible.map((ni) => ({
-      name: nameOf(ni),
-      score: plugin.score(state, pod, ni, ctx),
-    }));
-    const raw = scores.map((s) => s.score);
+    const scores: NodeScore[] = new Array<NodeScore>(n);
+    for (let i = 0; i < n; i++) {
+      const score = plugin.score(state, pod, feasible[i] as NodeInfo, ctx);
+      raw[i] = score;
+      scores[i] = { name: names[i] as string, score };
+    }
     plugin.normalizeScore?.(state, pod, scores, ctx);
-    scores.forEach((s, i) => {
-      const cell: ScoreCell = { raw: raw[i] as number, normalized: s.score, weighted: s.score * weight };
+    for (let i = 0; i < n; i++) {
+      const normalized = (scores[i] as NodeScore).score;
+      const cell: ScoreCell = { raw: raw[i] as number, normalized, weighted: normalized * weight };
       const row = rows[i] as ScoreRow;
       row.plugins.push(cell);
       row.total += cell.weighted;
-    });
+    }
   }
   for (const ext of profile.extenders) {
-    feasible.forEach((ni, i) => {
-      const c = extenderContribution(ext, ni.node);
+    for (let i = 0; i < n; i++) {
+      const c = extenderContribution(ext, (feasible[i] as NodeInfo).node);
       const row = rows[i] as ScoreRow;
       row.extender += c;
       row.total += c;
-    });
+    }
   }
   rec.scores = rows;
   return selectHost(rows, input.rng, rec);

@@ -66,6 +66,8 @@ export interface SnapshotLister {
   /** nodes that host at least one pod with affinity / required anti-affinity */
   havePodsWithAffinity(): readonly NodeInfo[];
   havePodsWithRequiredAntiAffinity(): readonly NodeInfo[];
+  /** how many listed nodes have this image (ImageStateSummary.NumNodes), when the snapshot counts them */
+  imageNumNodes?(image: string): number;
 }
 
 export interface PluginContext {

@@ -42,7 +42,8 @@ function imageStateOf(pod: Pod, ctx: PluginContext): ImageState {
   const all = ctx.snapshot.list();
   for (const img of new Set(images)) {
     let n = 0;
-    for (const ni of all) if (ni.imageSizes.has(img)) n++;
+    if (ctx.snapshot.imageNumNodes) n = ctx.snapshot.imageNumNodes(img);
+    else for (const ni of all) if (ni.imageSizes.has(img)) n++;
     numNodes.set(img, n);
   }
   return { images, numNodes, totalNodes: all.length };

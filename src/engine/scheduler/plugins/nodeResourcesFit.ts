@@ -47,12 +47,27 @@ export interface InsufficientResource {
   unresolvable: boolean;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** appends an InsufficientResource when want exceeds what is left (a function, not a per-call closure: hot path) */
+function checkFit(
+  out: InsufficientResource[],
+  name: string,
+  reason: string,
+  want: number,
+  used: number,
+  capacity: number,
+): void {
+  if (want > 0 && want > capacity - used)
+    out.push({ resourceName: name, reason, requested: want, used, capacity, unresolvable: want > capacity });
+}
+
 /** mirrors fitsRequest; scalar resources are checked in name order (Go iterates a map) */
 export function fitsRequest(
   podRequest: Resource,
   ni: NodeInfo,
-  ignored: ReadonlySet<string> = new Set(),
-  ignoredGroups: ReadonlySet<string> = new Set(),
+  ignored: ReadonlySet<string> = NO_NAMES,
+  ignoredGroups: ReadonlySet<string> = NO_NAMES,
 ): InsufficientResource[] {
   const out: InsufficientResource[] = [];
   const alloc = ni.allocatable;
@@ -67,41 +82,37 @@ export function fitsRequest(
       unresolvable: false,
     });
   }
-  const scalarNames = Object.keys(podRequest.scalar).sort();
+  let scalarNames: string[] | undefined;
+  for (const k in podRequest.scalar) {
+    if (Object.prototype.hasOwnProperty.call(podRequest.scalar, k)) {
+      scalarNames = Object.keys(podRequest.scalar).sort();
+      break;
+    }
+  }
   if (
     podRequest.milliCPU === 0 &&
     podRequest.memory === 0 &&
     podRequest.ephemeralStorage === 0 &&
-    scalarNames.length === 0
+    scalarNames === undefined
   ) {
     return out;
   }
-  const check = (name: string, reason: string, want: number, used: number, capacity: number): void => {
-    if (want > 0 && want > capacity - used) {
-      out.push({
-        resourceName: name,
-        reason,
-        requested: want,
-        used,
-        capacity,
-        unresolvable: want > capacity,
-      });
-    }
-  };
-  check('cpu', 'Insufficient cpu', podRequest.milliCPU, req.milliCPU, alloc.milliCPU);
-  check('memory', 'Insufficient memory', podRequest.memory, req.memory, alloc.memory);
-  check(
+  checkFit(out, 'cpu', 'Insufficient cpu', podRequest.milliCPU, req.milliCPU, alloc.milliCPU);
+  checkFit(out, 'memory', 'Insufficient memory', podRequest.memory, req.memory, alloc.memory);
+  checkFit(
+    out,
     'ephemeral-storage',
     'Insufficient ephemeral-storage',
     podRequest.ephemeralStorage,
     req.ephemeralStorage,
     alloc.ephemeralStorage,
   );
-  for (const name of scalarNames) {
+  for (const name of scalarNames ?? []) {
     // extended resources (domain-prefixed, not kubernetes.io/) may be ignored by name or by domain
     const extended = name.includes('/') && !name.includes('kubernetes.io/');
     if (extended && (ignored.has(name) || ignoredGroups.has(name.split('/')[0] as string))) continue;
-    check(
+    checkFit(
+      out,
       name,
       `Insufficient ${name}`,
       podRequest.scalar[name] ?? 0,

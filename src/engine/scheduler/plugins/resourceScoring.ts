@@ -36,28 +36,42 @@ export function podRequestList(
   return resources.map((r) => reqs.get(r.name) ?? 0);
 }
 
-/** mirrors calculateResourceAllocatableRequest: [allocatable, requested incl. the pod]; [0, 0] = not scored */
+/**
+ * mirrors calculateResourceAllocatableRequest: writes allocatable and requested (incl. the pod) at index i;
+ * [0, 0] = not scored. Writes into arrays rather than returning a tuple: this runs per node per resource.
+ */
 function allocatableAndRequested(
   ni: NodeInfo,
   name: string,
   podRequest: number,
   useRequested: boolean,
-): [number, number] {
+  allocOut: number[],
+  reqOut: number[],
+  i: number,
+): void {
   const requested = useRequested ? ni.requested : ni.nonZeroRequested;
-  if (podRequest === 0 && isScalarResourceName(name)) return [0, 0];
-  switch (name) {
-    case 'cpu':
-      return [ni.allocatable.milliCPU, requested.milliCPU + podRequest];
-    case 'memory':
-      return [ni.allocatable.memory, requested.memory + podRequest];
-    case 'ephemeral-storage':
-      return [ni.allocatable.ephemeralStorage, ni.requested.ephemeralStorage + podRequest];
-    default: {
-      const alloc = ni.allocatable.scalar[name];
-      if (alloc !== undefined) return [alloc, (ni.requested.scalar[name] ?? 0) + podRequest];
-      return [0, 0];
+  let alloc = 0;
+  let req = 0;
+  if (podRequest === 0 && isScalarResourceName(name)) {
+    // not scored
+  } else if (name === 'cpu') {
+    alloc = ni.allocatable.milliCPU;
+    req = requested.milliCPU + podRequest;
+  } else if (name === 'memory') {
+    alloc = ni.allocatable.memory;
+    req = requested.memory + podRequest;
+  } else if (name === 'ephemeral-storage') {
+    alloc = ni.allocatable.ephemeralStorage;
+    req = ni.requested.ephemeralStorage + podRequest;
+  } else {
+    const a = ni.allocatable.scalar[name];
+    if (a !== undefined) {
+      alloc = a;
+      req = (ni.requested.scalar[name] ?? 0) + podRequest;
     }
   }
+  allocOut[i] = alloc;
+  reqOut[i] = alloc === 0 ? 0 : req;
 }
 
 /** resourceAllocationScorer.score */
@@ -68,13 +82,13 @@ export function scoreNode(
   useRequested: boolean,
   scorer: Scorer,
 ): number {
-  const requested: number[] = [];
-  const allocatable: number[] = [];
-  resources.forEach((r, i) => {
-    const [alloc, req] = allocatableAndRequested(ni, r.name, podReqs[i] ?? 0, useRequested);
-    allocatable.push(alloc);
-    requested.push(alloc === 0 ? 0 : req);
-  });
+  const n = resources.length;
+  const requested: number[] = new Array<number>(n);
+  const allocatable: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const r = resources[i] as ResourceSpec;
+    allocatableAndRequested(ni, r.name, podReqs[i] ?? 0, useRequested, allocatable, requested, i);
+  }
   return scorer(requested, allocatable);
 }
 
@@ -82,13 +96,13 @@ function weightedScorer(resources: readonly ResourceSpec[], f: (req: number, cap
   return (requested, allocatable) => {
     let nodeScore = 0;
     let weightSum = 0;
-    requested.forEach((req, i) => {
+    for (let i = 0; i < requested.length; i++) {
       const alloc = allocatable[i] ?? 0;
-      if (alloc === 0) return;
+      if (alloc === 0) continue;
       const w = resources[i]?.weight ?? 1;
-      nodeScore += f(req, alloc) * w;
+      nodeScore += f(requested[i] as number, alloc) * w;
       weightSum += w;
-    });
+    }
     return weightSum === 0 ? 0 : idiv(nodeScore, weightSum);
   };
 }
@@ -154,13 +168,13 @@ export function requestedToCapacityRatioScorer(
 export function balancedResourceScorer(requested: number[], allocatable: number[]): number {
   const fractions: number[] = [];
   let total = 0;
-  requested.forEach((req, i) => {
+  for (let i = 0; i < requested.length; i++) {
     const alloc = allocatable[i] ?? 0;
-    if (alloc === 0) return;
-    const f = Math.min(1, req / alloc);
+    if (alloc === 0) continue;
+    const f = Math.min(1, (requested[i] as number) / alloc);
     total += f;
     fractions.push(f);
-  });
+  }
   let std = 0;
   if (fractions.length === 2) {
     std = Math.abs(((fractions[0] as number) - (fractions[1] as number)) / 2);
