@@ -108,8 +108,30 @@ function checkRevision(core: ServerCore, kv: KeyValue, expected: number): KeyVal
   return kv;
 }
 
+const OMITEMPTY_METADATA = [
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+] as const;
+
+/** ObjectMeta's `omitempty` fields: Go never serializes an empty map or list, so neither does the store */
+function omitEmptyMetadata(obj: KubeObject): void {
+  const m = obj.metadata;
+  for (const f of OMITEMPTY_METADATA) {
+    const v = m[f];
+    if (v === undefined) continue;
+    if (
+      Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0
+    )
+      delete m[f];
+  }
+}
+
 /** metadata.resourceVersion is the write's own revision: each write is one store revision, so it is the next one */
 function stamp(core: ServerCore, obj: KubeObject): number {
+  omitEmptyMetadata(obj);
   const rev = core.store.revision + 1;
   obj.metadata.resourceVersion = String(rev);
   return rev;

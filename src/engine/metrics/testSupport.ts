@@ -6,6 +6,7 @@ import { replicaSetController } from '../controllers/replicaset/index';
 import { garbageCollectorController } from '../controllers/garbagecollector/index';
 import { deploymentController } from '../controllers/deployment/index';
 import { horizontalPodAutoscalerController } from '../controllers/podautoscaler/index';
+import { nodeLifecycleController } from '../controllers/nodelifecycle/index';
 import { schedulerComponents } from '../scheduler/index';
 import { kubeletComponent } from '../kubelet/index';
 import { evictionManagerComponent, type EvictionOptions } from '../kubelet/eviction/index';
@@ -27,6 +28,7 @@ export function resourceCluster(nodes: number | NodeSpec[] = 2, eviction: Evicti
   ];
   for (const comp of controllerManagerComponents(defs)) c.runtime.addComponent(comp);
   for (const s of schedulerComponents()) c.runtime.addComponent(s);
+  c.runtime.addComponent(nodeLifecycleController());
   c.runtime.addComponent(kubeletComponent());
   c.runtime.addComponent(metricsServerComponent());
   c.runtime.addComponent(evictionManagerComponent(eviction));

@@ -63,8 +63,7 @@ describe('UsageModel', () => {
   });
 
   it('pods that are not running have no usage', () => {
-    const p = pod('a');
-    p.status = { phase: 'Pending' };
+    const p: Pod = { ...pod('a'), status: { phase: 'Pending' } };
     expect(new UsageModel(1).sample([p], 0)).toEqual([]);
   });
 

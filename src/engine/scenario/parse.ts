@@ -29,7 +29,7 @@ export function parseScenario(text: string, file = '<scenario>'): Scenario {
     ]);
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, maxAliasCount: 100 });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e): ScenarioIssue => {
       const pos = lineCounter.linePos(e.pos[0]);

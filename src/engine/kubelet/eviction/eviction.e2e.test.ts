@@ -97,9 +97,18 @@ describe('node-pressure eviction', () => {
       )?.status;
     expect(getPod(c, 'big').status?.reason).toBe('Evicted');
     expect(pressure()).toBe('True');
+    // the node lifecycle controller taints the node from the condition (TaintNodesByCondition)
+    c.runtime.sim.advance(6_000);
+    const taints = () =>
+      (c.runtime.api.get('nodes', undefined, 'node-1') as unknown as Node).spec?.taints ?? [];
+    expect(taints()).toContainEqual(
+      expect.objectContaining({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' }),
+    );
     c.runtime.sim.advance(240_000);
     expect(pressure()).toBe('True');
     c.runtime.sim.advance(80_000);
     expect(pressure()).toBe('False');
+    c.runtime.sim.advance(6_000);
+    expect(taints().map((t) => t.key)).not.toContain('node.kubernetes.io/memory-pressure');
   });
 });

@@ -144,6 +144,7 @@ export function schedulePod(input: CycleInput): CycleResult {
     rec.nominatedNode = nominated;
     if (check(nomInfo).code === 'Success') {
       rec.scoringSkipped = 'the nominated node passes the filters';
+      rec.winner = nameOf(nomInfo);
       return {
         kind: 'scheduled',
         node: nameOf(nomInfo),
@@ -159,6 +160,7 @@ export function schedulePod(input: CycleInput): CycleResult {
   if (feasible.nodes.length === 0) return fail(nextStartIndex);
   if (feasible.nodes.length === 1) {
     rec.scoringSkipped = 'only one feasible node';
+    rec.winner = nameOf(feasible.nodes[0] as NodeInfo);
     return {
       kind: 'scheduled',
       node: nameOf(feasible.nodes[0] as NodeInfo),

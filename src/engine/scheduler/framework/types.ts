@@ -33,7 +33,8 @@ export interface NodeInfo {
   readonly imageSizes: ReadonlyMap<string, number>;
 }
 
-export type StatusCode = 'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip';
+export type StatusCode =
+  'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip';
 
 /** framework.Status: a code plus the reasons printed in FitError (e.g. 'Insufficient cpu') */
 export interface PluginStatus {
@@ -43,7 +44,12 @@ export interface PluginStatus {
   plugin?: string;
 }
 
-export const success = (): PluginStatus => ({ code: 'Success', reasons: [] });
+/** one shared, frozen Success: plugins return it for every node of every cycle, so it must not allocate */
+const SUCCESS: PluginStatus = Object.freeze({
+  code: 'Success',
+  reasons: Object.freeze([]) as unknown as string[],
+});
+export const success = (): PluginStatus => SUCCESS;
 export const unschedulable = (plugin: string, ...reasons: string[]): PluginStatus => ({
   code: 'Unschedulable',
   reasons,

@@ -123,6 +123,24 @@ export function fitsRequest(
   return out;
 }
 
+function short(want: number, used: number, capacity: number): boolean {
+  return want > 0 && want > capacity - used;
+}
+
+/** true when fitsRequest would find nothing short, decided without allocating (the common case) */
+function fitsCommonCase(podRequest: Resource, ni: NodeInfo): boolean {
+  const alloc = ni.allocatable;
+  const req = ni.requested;
+  if (ni.pods.length + 1 > alloc.pods) return false;
+  for (const k in podRequest.scalar)
+    if (Object.prototype.hasOwnProperty.call(podRequest.scalar, k)) return false;
+  return (
+    !short(podRequest.milliCPU, req.milliCPU, alloc.milliCPU) &&
+    !short(podRequest.memory, req.memory, alloc.memory) &&
+    !short(podRequest.ephemeralStorage, req.ephemeralStorage, alloc.ephemeralStorage)
+  );
+}
+
 function scorerFor(args: NodeResourcesFitArgs, resources: readonly ResourceSpec[]): Scorer {
   const s = args.scoringStrategy;
   switch (s?.type ?? 'LeastAllocated') {
@@ -151,6 +169,7 @@ export function newNodeResourcesFit(
     filter(state, pod, nodeInfo): PluginStatus {
       const podRequest =
         (state.get(PRE_FILTER_KEY) as Resource | undefined) ?? computePodResourceRequest(pod);
+      if (fitsCommonCase(podRequest, nodeInfo)) return success();
       const insufficient = fitsRequest(podRequest, nodeInfo, ignored, ignoredGroups);
       if (insufficient.length === 0) return success();
       const code = insufficient.some((r) => r.unresolvable)
