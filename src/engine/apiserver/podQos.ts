@@ -18,8 +18,20 @@ const DECIMAL_SUFFIX: Record<string, number> = {
 const BINARY_SUFFIX: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
+/** parsed quantities: a cluster uses a handful of distinct strings ('100m', '128Mi') on every pod */
+const nanosCache = new Map<string, bigint | undefined>();
+const NANOS_CACHE_MAX = 4096;
+
 /** a resource.Quantity string as an exact count of nano-units (rounded down); undefined when malformed */
 export function quantityNanos(s: string): bigint | undefined {
+  if (nanosCache.has(s)) return nanosCache.get(s);
+  const v = parseNanos(s);
+  if (nanosCache.size >= NANOS_CACHE_MAX) nanosCache.clear();
+  nanosCache.set(s, v);
+  return v;
+}
+
+function parseNanos(s: string): bigint | undefined {
   const m = QUANTITY.exec(s.trim());
   if (!m) return undefined;
   const [, sign, mantissa = '0', exp, suffix = ''] = m;

@@ -102,8 +102,10 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
         const inf: Informer = informers.for(w.resource);
         const keysFor = w.keysFor ?? ((o: Readonly<KubeObject>) => [objectKey(o)]);
         const enqueue = (o: Readonly<KubeObject>, verb: string) => {
+          const keys = keysFor(o, ctx);
+          if (keys.length === 0) return; // most pod events concern no key of most controllers
           const cause = `watch ${verb} ${inf.resource}/${objectKey(o)}@${o.metadata.resourceVersion ?? ''}`;
-          for (const k of keysFor(o, ctx)) queue.add(k, cause);
+          for (const k of keys) queue.add(k, cause);
         };
         inf.addHandlers({
           onAdd: (o) => enqueue(o, 'ADDED'),

@@ -4,7 +4,8 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import { createCluster } from '../index';
 import { nodeInternalIP, nodePodCIDR } from './nodeObject';
 describe('bootstrapCluster (createCluster defaults)', () => {
-  const c = createCluster();
+  // what bootstrap alone writes; the control plane's own objects are tested in systemWorkloads.test.ts
+  const c = createCluster({ controlPlane: false });
   const api = c.runtime.api;
 
   it('creates the four system namespaces, Active, each with a default ServiceAccount', () => {

@@ -8,6 +8,8 @@ import { nodeLifecycleController } from '../controllers/nodelifecycle/index';
 import { taintEvictionController } from '../controllers/tainteviction/index';
 import { createSystemWorkloads } from './systemWorkloads/index';
 import { volumeDataWriter } from '../storage/index';
+import { metricsServerComponent } from '../metrics/metricsServer';
+import { evictionManagerComponent } from '../kubelet/eviction/index';
 import { defaultStorageClass } from '../controllers/persistentvolume/index';
 
 export function startControlPlane(rt: ClusterRuntime): void {
@@ -16,6 +18,8 @@ export function startControlPlane(rt: ClusterRuntime): void {
   rt.addComponent(taintEvictionController());
   for (const c of schedulerComponents()) rt.addComponent(c);
   rt.addComponent(kubeletComponent());
+  rt.addComponent(evictionManagerComponent());
+  rt.addComponent(metricsServerComponent());
   // kube-proxy, the CNI agent, CoreDNS and the static control-plane pods, as kubeadm leaves them
   createSystemWorkloads(rt);
   // kind's default StorageClass and the simulated data its volumes hold

@@ -9,6 +9,9 @@ import { deploymentController } from './deployment/index';
 import { daemonSetController } from './daemonset/index';
 import { statefulSetController } from './statefulset/index';
 import { persistentVolumeController } from './persistentvolume/index';
+import { endpointSliceController } from './endpointslice/index';
+import { endpointsController } from './endpoints/index';
+import { horizontalPodAutoscalerController } from './podautoscaler/index';
 
 const factories = new WeakMap<ClusterRuntime, InformerFactory>();
 
@@ -37,5 +40,8 @@ export const defaultControllers: ControllerDefinition[] = [
   daemonSetController,
   statefulSetController,
   persistentVolumeController,
+  endpointSliceController,
+  endpointsController,
+  horizontalPodAutoscalerController,
   garbageCollectorController,
 ];

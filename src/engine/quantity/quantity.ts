@@ -101,11 +101,21 @@ export function parseQuantity(str: string): Quantity {
   return Quantity.parse(str);
 }
 
+/** memoised tryParseQuantity results (Quantity is immutable): every pod write parses the same few strings */
+const tryCache = new Map<string, Quantity | null>();
+const TRY_CACHE_MAX = 4096;
+
 /** parse, or undefined when the string is not a quantity */
 export function tryParseQuantity(str: string): Quantity | undefined {
+  const hit = tryCache.get(str);
+  if (hit !== undefined) return hit ?? undefined;
+  let q: Quantity | null;
   try {
-    return Quantity.parse(str);
+    q = Quantity.parse(str);
   } catch {
-    return undefined;
+    q = null;
   }
+  if (tryCache.size >= TRY_CACHE_MAX) tryCache.clear();
+  tryCache.set(str, q);
+  return q ?? undefined;
 }

@@ -9,8 +9,21 @@ export function defaultResourceList(list: ResourceList | undefined): void {
   if (!list) return;
   for (const [name, raw] of Object.entries(list)) {
     if (typeof raw !== 'string' && typeof raw !== 'number') continue;
-    const q = tryParseQuantity(String(raw));
+    const canonical = canonicalMilli(String(raw));
     // an unparseable value is left for validation to report
-    if (q) list[name] = q.roundUp(-3).toString();
+    if (canonical !== undefined) list[name] = canonical;
   }
+}
+
+/** memoised canonical milli-rounded form of a quantity string (undefined when unparseable) */
+const canonicalCache = new Map<string, string | null>();
+
+function canonicalMilli(raw: string): string | undefined {
+  const hit = canonicalCache.get(raw);
+  if (hit !== undefined) return hit ?? undefined;
+  const q = tryParseQuantity(raw);
+  const out = q ? q.roundUp(-3).toString() : null;
+  if (canonicalCache.size >= 4096) canonicalCache.clear();
+  canonicalCache.set(raw, out);
+  return out ?? undefined;
 }

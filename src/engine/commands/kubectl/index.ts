@@ -4,10 +4,14 @@ import { readCommands } from './readCommands';
 import { writeCommands } from './writeCommands';
 import { rolloutCommands } from './rolloutCommands';
 import { nodeCommands } from './nodeCommands';
+import { topCommands } from './top';
+import { autoscaleCommand } from './autoscale';
 
 export const kubectlCommands: readonly CommandSpec[] = [
   ...readCommands,
   ...writeCommands,
   ...rolloutCommands,
   ...nodeCommands,
+  ...topCommands,
+  autoscaleCommand,
 ];

@@ -176,9 +176,12 @@ describe('kubectl taint', () => {
   });
 });
 
+/** bare cluster: hand-made pods with stand-in owners and kubelet, which the real GC and kubelet would act on */
+const bareCluster = () => createCluster({ controlPlane: false });
+
 describe('kubectl drain', () => {
   it('cordons, evicts controlled pods, waits for them to go, reports drained', () => {
-    const c = createCluster();
+    const c = bareCluster();
     fakeKubelet(c);
     pod(c, 'web-a', 'node-1', { owner: { kind: 'ReplicaSet', name: 'web' } });
     pod(c, 'web-b', 'node-1', { owner: { kind: 'ReplicaSet', name: 'web' } });
@@ -197,7 +200,7 @@ describe('kubectl drain', () => {
   });
 
   it('refuses DaemonSet pods, unmanaged pods and emptyDir pods without the flags, listing them', () => {
-    const c = createCluster();
+    const c = bareCluster();
     c.runtime.api.create(
       'daemonsets',
       'kube-system',
@@ -240,7 +243,7 @@ describe('kubectl drain', () => {
   });
 
   it('skips mirror pods and uses delete with --disable-eviction', () => {
-    const c = createCluster();
+    const c = bareCluster();
     fakeKubelet(c);
     pod(c, 'etcd', 'control-plane', { mirror: true, owner: { kind: 'Node', name: 'control-plane' } });
     pod(c, 'web', 'control-plane', { owner: { kind: 'ReplicaSet', name: 'web' } });
@@ -249,7 +252,7 @@ describe('kubectl drain', () => {
   });
 
   it('gives up after --timeout when pods do not terminate', () => {
-    const c = createCluster(); // no kubelet: the pod keeps its deletionTimestamp
+    const c = createCluster({ controlPlane: false }); // no kubelet: the pod keeps its deletionTimestamp
     pod(c, 'stuck', 'node-3', { owner: { kind: 'ReplicaSet', name: 'web' } });
     const r = c.run('kubectl drain node-3 --timeout 30s');
     expect(r.code).toBe(1);

@@ -221,8 +221,28 @@ describe('kubectl rollout status', () => {
     );
   });
 
-  it('follows progress over virtual time, each distinct line once', () => {
+  it('follows a real rollout by the Deployment controller, scheduler and kubelet to the end', () => {
     const c = createCluster();
+    deployment(c, 'nginx');
+    const r = c.run('kubectl rollout status deployment/web');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Waiting for deployment spec update to be observed...');
+    expect(lines).toContain(
+      'Waiting for deployment "web" rollout to finish: 2 of 3 updated replicas are available...',
+    );
+    expect(lines.slice(-2)).toEqual(['deployment "web" successfully rolled out', '']);
+    expect(new Set(lines).size).toBe(lines.length); // each distinct line once
+    expect(c.runtime.api.get('deployments', 'default', 'web').status).toMatchObject({
+      replicas: 3,
+      updatedReplicas: 3,
+      availableReplicas: 3,
+    });
+  });
+
+  it('follows progress over virtual time, each distinct line once', () => {
+    // bare cluster: the test plays the Deployment controller with scripted status writes
+    const c = createCluster({ controlPlane: false });
     const d = deployment(c, 'nginx');
     const gen = d.metadata.generation;
     const steps = [
@@ -272,7 +292,8 @@ describe('kubectl rollout status', () => {
   });
 
   it('times out after --timeout', () => {
-    const c = createCluster();
+    // bare cluster: no Deployment controller ever observes the spec
+    const c = createCluster({ controlPlane: false });
     deployment(c, 'nginx');
     const r = c.run('kubectl rollout status deployment/web --timeout=30s');
     expect(r).toEqual({

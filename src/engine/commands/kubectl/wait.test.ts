@@ -9,7 +9,8 @@ const POD =
 
 /** a cluster where, 5 s of virtual time from now, the pod gets a condition and a phase */
 function cluster(): Cluster {
-  const c = createCluster({ seed: 1, nodes: 1 });
+  // bare cluster: no kubelet, so only the test's scheduled status write makes the pod ready
+  const c = createCluster({ seed: 1, nodes: 1, controlPlane: false });
   expect(c.run('kubectl apply -f -', POD).code).toBe(0);
   c.runtime.sim.schedule({
     delayMs: 5000,

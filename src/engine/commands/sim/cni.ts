@@ -1,5 +1,6 @@
 // `sim cni`, `sim cni compare`, `sim cni flows`: the cluster's CNI plugin model, a comparison of all five generated
 // from the plugin objects, and Cilium's Hubble-style flow log.
+import type { Node } from 'kubernetes-types/core/v1';
 import { ALL_CNI, cniForCluster, createPlugin } from '../../network/cni/index';
 import { formatFlow } from '../../network/cni/flows';
 import type { CniPlugin } from '../../network/cni/types';
@@ -52,7 +53,7 @@ const cniShow: CommandSpec = {
       '',
       table([
         ['NODE', 'POD RANGE'],
-        ...nodes.map((n) => [n.metadata.name ?? '', plugin.ipam.rangeOf(n as never)]),
+        ...nodes.map((n) => [n.metadata.name ?? '', plugin.ipam.rangeOf(n as unknown as Node)]),
       ]).trimEnd(),
     ];
     return { code: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };

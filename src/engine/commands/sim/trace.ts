@@ -42,15 +42,16 @@ function resolveDst(
 export const simTraceCommand: CommandSpec = {
   path: ['trace'],
   summary: 'Show the hops a packet takes from a pod to a pod or service',
-  flags: [{ name: 'namespace', short: 'n', type: 'string', default: 'default' }],
+  flags: [
+    { name: 'namespace', short: 'n', type: 'string', default: 'default' },
+    // lets the arrow in `sim trace a -> b` parse (pflag would otherwise read `->` as an unknown shorthand)
+    { name: 'arrow', short: '>', type: 'bool', help: 'the `->` between source and destination' },
+  ],
   run(args, { rt }) {
     const ns = args.string('namespace') ?? 'default';
-    const words = args.positionals
-      .join(' ')
-      .split('->')
-      .map((s) => s.trim());
+    const words = args.positionals.flatMap((w) => w.split('->')).filter((w) => w !== '');
     if (words.length !== 2 || !words[0] || !words[1])
-      return fail('error: usage: sim trace POD -> POD|SERVICE[:PORT]\n');
+      return fail('error: usage: sim trace POD -> POD|SERVICE[:PORT]|IP:PORT\n');
     const ctx = netContext(rt);
     const s = split(words[0], ns);
     const src = ctx.view.pod(s.ns, s.name) as Pod | undefined;

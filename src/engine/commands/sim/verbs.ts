@@ -10,6 +10,7 @@ import { nodeRecoverCommand } from './nodeRecover';
 import { seedCommand } from './seed';
 import { volumeCommand } from './volume';
 import { explainCommand } from './explain';
+import { usageCommands } from './usage';
 
 export const simVerbs: CommandSpec[] = [];
 simVerbs.push(
@@ -29,4 +30,5 @@ simVerbs.push(
   seedCommand,
   explainCommand,
   volumeCommand,
+  ...usageCommands,
 );

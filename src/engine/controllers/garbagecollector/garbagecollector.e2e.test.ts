@@ -17,7 +17,8 @@ spec:
 `;
 
 function cluster(): Cluster {
-  const c = createCluster({ seed: 3, nodes: 1 });
+  // bare cluster: the test runs the controller manager alone, with no scheduler or kubelet to move pods on
+  const c = createCluster({ seed: 3, nodes: 1, controlPlane: false });
   for (const comp of controllerManagerComponents(defaultControllers)) c.runtime.addComponent(comp);
   expect(c.run('kubectl apply -f -', rsYaml).code).toBe(0);
   c.runtime.sim.settle(10_000);

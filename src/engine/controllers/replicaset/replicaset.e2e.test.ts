@@ -19,7 +19,8 @@ spec:
 `;
 
 function cluster(): Cluster {
-  const c = createCluster({ seed: 7, nodes: 2 });
+  // bare cluster: these controllers alone, the test plays scheduler and kubelet (markReady)
+  const c = createCluster({ seed: 7, nodes: 2, controlPlane: false });
   for (const comp of controllerManagerComponents([
     replicaSetController,
     replicationController,

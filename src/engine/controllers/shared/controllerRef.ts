@@ -4,7 +4,14 @@ import type { JsonObject } from '../../types/json';
 
 /** metav1.GetControllerOf: the ownerReference with controller=true, if any */
 export function getControllerOf(obj: Readonly<KubeObject>): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  // a plain loop: this runs for every pod of every workload sync and every pod watch event
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as OwnerReference;
+    if (r.controller === true) return r;
+  }
+  return undefined;
 }
 
 /** true when obj's controller ownerReference points at the owner's UID */

@@ -11,7 +11,14 @@ function asPod(p: PodLike): Readonly<Pod> {
 
 /** GetPodReadyCondition */
 export function getPodReadyCondition(pod: PodLike): PodCondition | undefined {
-  return asPod(pod).status?.conditions?.find((c) => c.type === 'Ready');
+  // a plain loop: this runs for every pod of every ReplicaSet/Deployment sync
+  const conds = asPod(pod).status?.conditions;
+  if (!conds) return undefined;
+  for (let i = 0; i < conds.length; i++) {
+    const c = conds[i] as PodCondition;
+    if (c.type === 'Ready') return c;
+  }
+  return undefined;
 }
 
 /** IsPodReady: the Ready condition is True */
@@ -37,9 +44,10 @@ export function podReadyTimeMs(pod: PodLike): number | undefined {
 
 /** IsPodAvailable: ready, and ready for longer than minReadySeconds (strictly before now) */
 export function isPodAvailable(pod: PodLike, minReadySeconds: number, nowMs: number): boolean {
-  if (!isPodReady(pod)) return false;
+  const ready = getPodReadyCondition(pod);
+  if (ready?.status !== 'True') return false;
   if (minReadySeconds === 0) return true;
-  const t = timeMs(getPodReadyCondition(pod)?.lastTransitionTime);
+  const t = timeMs(ready.lastTransitionTime);
   return t !== undefined && t + minReadySeconds * 1000 < nowMs;
 }
 

@@ -31,18 +31,8 @@ ${extra}  template:
 `;
 
 function cluster(seed = 5): Cluster {
-  const c = createCluster({ seed, nodes: 3 });
-  c.runtime.api.create('storageclasses', undefined, defaultStorageClass(), { actor: 'test' });
-  c.runtime.addComponent(createScheduler());
-  c.runtime.addComponent(kubeletComponent());
-  c.runtime.addComponent(volumeDataWriter());
-  for (const comp of controllerManagerComponents([
-    statefulSetController,
-    persistentVolumeController,
-    garbageCollectorController,
-  ]))
-    c.runtime.addComponent(comp);
-  return c;
+  // the full control plane: scheduler, kubelets, StatefulSet/PV/GC controllers and kind's `standard` StorageClass
+  return createCluster({ seed, nodes: 3 });
 }
 
 const podNames = (c: Cluster) =>
