@@ -2,7 +2,7 @@
 // plugin enforces it), Cilium's L7 HTTP rules, and the simulated server on the target pod. Used by curl, trace, DNS.
 import type { Pod } from 'kubernetes-types/core/v1';
 import { securityIdentity } from './cni/cilium';
-import type { Hop, PathEnd } from './cni/types';
+import type { CniPlugin, Hop, PathEnd } from './cni/types';
 import type { NetContext } from './context';
 import { routeRequest, type RouteResult } from './kubeproxy/route';
 import { evaluateConnection, type ConnectionVerdict } from './policy/evaluate';
@@ -167,39 +167,18 @@ export function connect(
       summary,
     });
   };
-  if (!plugin.enforcesPolicy) {
-    if (verdict.egress?.isolated || verdict.ingress?.isolated)
-      hops.push({
-        node: dstEnd.node,
-        at: 'NetworkPolicy',
-        detail: `${plugin.name} does not enforce NetworkPolicy: the policy would ${verdict.allowed ? 'allow' : 'DROP'} this, but the packet passes`,
-      });
-  } else {
-    const egressHop = verdict.egress && client.pod ? plugin.policyHop(srcEnd, verdict.egress) : undefined;
-    const ingressHop = verdict.ingress ? plugin.policyHop(dstEnd, verdict.ingress) : undefined;
-    if (verdict.egress && !verdict.egress.allowed) {
-      record(false, 'Policy denied');
-      return {
-        outcome: { kind: 'timeout', why: verdict.egress.reason },
-        hops: [...hops, path[0] as Hop, ...(egressHop ? [egressHop] : [])],
-        route,
-        dst: { ip, port },
-        verdict,
-      };
-    }
-    if (egressHop) path = [path[0] as Hop, egressHop, ...path.slice(1)];
-    if (ingressHop) path = [...path.slice(0, -1), ingressHop, ...path.slice(-1)];
-    if (verdict.ingress && !verdict.ingress.allowed) {
-      record(false, 'Policy denied');
-      return {
-        outcome: { kind: 'timeout', why: verdict.ingress.reason },
-        hops: [...hops, ...path.slice(0, -1)],
-        route,
-        dst: { ip, port },
-        verdict,
-      };
-    }
+  const enforced = enforcePolicy(plugin, srcEnd, dstEnd, verdict, path, client.pod !== undefined);
+  if (enforced.denied) {
+    record(false, 'Policy denied');
+    return {
+      outcome: { kind: 'timeout', why: enforced.denied },
+      hops: [...hops, ...enforced.path],
+      route,
+      dst: { ip, port },
+      verdict,
+    };
   }
+  path = enforced.path;
   hops.push(...path);
   const phase = target.status?.phase;
   if (phase !== 'Running' || !listens(target, port, protocol)) {
@@ -236,4 +215,36 @@ export function connect(
     dst: { ip, port },
     verdict,
   };
+}
+
+/**
+ * Insert the plugin's policy hops into the path (egress after the source pod, ingress before the destination pod);
+ * on a deny, the path stops where the packet is dropped. Flannel only notes that the policy is not enforced.
+ */
+function enforcePolicy(
+  plugin: CniPlugin,
+  srcEnd: PathEnd,
+  dstEnd: PathEnd,
+  verdict: ConnectionVerdict,
+  path: Hop[],
+  fromPod: boolean,
+): { path: Hop[]; denied?: string } {
+  if (!plugin.enforcesPolicy) {
+    if (!verdict.egress?.isolated && !verdict.ingress?.isolated) return { path };
+    const note: Hop = {
+      node: dstEnd.node,
+      at: 'NetworkPolicy',
+      detail: `${plugin.name} does not enforce NetworkPolicy: the policy would ${verdict.allowed ? 'allow' : 'DROP'} this, but the packet passes`,
+    };
+    return { path: [...path.slice(0, -1), note, ...path.slice(-1)] };
+  }
+  const first = path.slice(0, 1);
+  const egressHop = verdict.egress && fromPod ? [plugin.policyHop(srcEnd, verdict.egress)] : [];
+  if (verdict.egress && !verdict.egress.allowed)
+    return { path: [...first, ...egressHop], denied: verdict.egress.reason };
+  const ingressHop = verdict.ingress ? [plugin.policyHop(dstEnd, verdict.ingress)] : [];
+  const full = [...first, ...egressHop, ...path.slice(1, -1), ...ingressHop, ...path.slice(-1)];
+  if (verdict.ingress && !verdict.ingress.allowed)
+    return { path: full.slice(0, -1), denied: verdict.ingress.reason };
+  return { path: full };
 }

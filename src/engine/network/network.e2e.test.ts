@@ -150,7 +150,9 @@ describe('sim trace and sim cni', () => {
     );
     const ip = (n: string) =>
       (
-        t.rt.api.get('nodes', undefined, n) as { status: { addresses: { type: string; address: string }[] } }
+        t.rt.api.get('nodes', undefined, n) as unknown as {
+          status: { addresses: { type: string; address: string }[] };
+        }
       ).status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
     expect(t.sim(`curl http://${ip('node-1')}:30080/`).stdout).toBe('Hello from web-7d4b9c-1\n');
     expect(t.sim(`curl --max-time 2 http://${ip('node-2')}:30080/`).code).toBe(28);
@@ -252,6 +254,22 @@ describe('kubectl exec -- nslookup / cat / hostname', () => {
       stdout: ';; connection timed out; no servers could be reached\n\n',
       stderr: 'command terminated with exit code 1\n',
     });
+  });
+  it('an egress default-deny blocks DNS (UDP 53 to CoreDNS) under calico but not flannel', () => {
+    const egressDeny = {
+      ...denyAll,
+      metadata: { name: 'deny-egress', namespace: 'default' },
+      spec: { podSelector: {}, policyTypes: ['Egress'] },
+    };
+    const t = webCluster('calico');
+    t.apply(egressDeny);
+    expect(t.exec('client -- nslookup web').stdout).toBe(
+      ';; connection timed out; no servers could be reached\n\n',
+    );
+    expect(t.exec('client -- curl -s http://web').code).toBe(6);
+    const f = webCluster('flannel');
+    f.apply(egressDeny);
+    expect(f.exec('client -- nslookup web').code).toBe(0);
   });
   it('cat /etc/resolv.conf, hostname, unknown programs, completed pods', () => {
     const t = dnsCluster();

@@ -6,6 +6,7 @@ import { rolloutCommands } from './rolloutCommands';
 import { nodeCommands } from './nodeCommands';
 import { topCommands } from './top';
 import { autoscaleCommand } from './autoscale';
+import { execCommand } from './exec';
 
 export const kubectlCommands: readonly CommandSpec[] = [
   ...readCommands,
@@ -14,4 +15,5 @@ export const kubectlCommands: readonly CommandSpec[] = [
   ...nodeCommands,
   ...topCommands,
   autoscaleCommand,
+  execCommand,
 ];

@@ -11,6 +11,7 @@ import { seedCommand } from './seed';
 import { volumeCommand } from './volume';
 import { explainCommand } from './explain';
 import { usageCommands } from './usage';
+import { networkSimCommands } from './cni';
 
 export const simVerbs: CommandSpec[] = [];
 simVerbs.push(
@@ -31,4 +32,5 @@ simVerbs.push(
   explainCommand,
   volumeCommand,
   ...usageCommands,
+  ...networkSimCommands,
 );

@@ -159,7 +159,7 @@ describe('coreDnsServe', () => {
       name: 'ExternalName CNAME chased (through the example.com stub zone)',
       q: 'ext.default.svc.cluster.local',
       rcode: 'NOERROR',
-      data: ['example.com', '93.184.215.14'],
+      data: ['example.com', '10.0.0.10'],
     },
     { name: 'headless without endpoints', q: 'empty.default.svc.cluster.local', rcode: 'NXDOMAIN', data: [] },
     { name: 'unknown service', q: 'nope.default.svc.cluster.local', rcode: 'NXDOMAIN', data: [] },
