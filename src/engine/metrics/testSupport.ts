@@ -19,7 +19,8 @@ import { usageCommands } from '../commands/sim/usage';
 import type { NodeSpec } from '../cluster/types';
 
 export function resourceCluster(nodes: number | NodeSpec[] = 2, eviction: EvictionOptions = {}): Cluster {
-  const c = createCluster({ seed: 7, nodes });
+  // a bare cluster with exactly the components these tests configure (e.g. their own eviction thresholds)
+  const c = createCluster({ seed: 7, nodes, controlPlane: false });
   const defs = [
     deploymentController,
     replicaSetController,

@@ -8,13 +8,20 @@ import { controllerManagerComponents, defaultControllers } from '../manager';
 import { endpointsController } from '../endpoints/controller';
 import { createEndpointSliceController } from './controller';
 import { checkSliceInvariant, slicesOf } from './testCluster';
+import { schedulerComponents } from '../../scheduler/index';
+import { kubeletComponent } from '../../kubelet/index';
 
 function fullCluster(): Cluster {
-  const c = createCluster({ nodes: 3 });
-  const registered = new Set(defaultControllers.map((d) => d.name));
-  const mine = [createEndpointSliceController({ maxEndpointsPerSlice: 10 }), endpointsController];
-  const missing = mine.filter((d) => !registered.has(d.name));
-  for (const comp of controllerManagerComponents(missing)) c.runtime.addComponent(comp);
+  // the control plane, but with slices of at most 10 endpoints so a small Deployment spans several
+  const c = createCluster({ nodes: 3, controlPlane: false });
+  const slices = createEndpointSliceController({ maxEndpointsPerSlice: 10 });
+  const defs = [
+    ...defaultControllers.filter((d) => d.name !== slices.name && d.name !== endpointsController.name),
+  ];
+  for (const comp of controllerManagerComponents([...defs, slices, endpointsController]))
+    c.runtime.addComponent(comp);
+  for (const s of schedulerComponents()) c.runtime.addComponent(s);
+  c.runtime.addComponent(kubeletComponent());
   return c;
 }
 
