@@ -105,7 +105,11 @@ class SeededRng implements Rng {
 
 export function createRng(seed: number): Rng {
   const s = seed | 0;
-  return new SeededRng(s, xoroshiro128plus(s));
+  // xoroshiro128plus seeded straight from a small integer starts with correlated outputs (seeds 0..59 all drew 0
+  // first from int(0, 1)); scramble the seed and drop a few outputs so small seeds give well-mixed streams
+  const gen = xoroshiro128plus(mix32(s ^ 0x2545f491));
+  for (let i = 0; i < 4; i++) gen.next();
+  return new SeededRng(s, gen);
 }
 
 /** restore a stream saved with getState() */
