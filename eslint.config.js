@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const impureGlobals = [
-  { name: 'Date', message: 'The engine runs on virtual time: use the Simulation clock (src/engine/sim/clock.ts).' },
+  {
+    name: 'Date',
+    message: 'The engine runs on virtual time: use the Simulation clock (src/engine/sim/clock.ts).',
+  },
   { name: 'setTimeout', message: 'The engine has no timers: schedule on the Simulation event queue.' },
   { name: 'setInterval', message: 'The engine has no timers: schedule on the Simulation event queue.' },
   { name: 'performance', message: 'The engine may not read wall-clock time.' },
@@ -37,7 +40,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*'], message: 'src/engine is UI-free.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*'],
+              message: 'src/engine is UI-free.',
+            },
             { group: ['**/ui/**'], message: 'src/engine may not import src/ui.' },
           ],
         },
