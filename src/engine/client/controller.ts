@@ -66,7 +66,7 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
       const ctx = {} as ReconcileContext;
       const queue = new WorkQueue(rt.sim, {
         actor,
-        latencyMs: def.latencyMs ?? 5,
+        latencyMs: def.latencyMs ?? 50,
         process(key, cause) {
           const c: ReconcileContext = { ...ctx, request: { actor: def.name, cause: cause ?? `sync ${key}` } };
           let result: ReconcileResult | void;
