@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePodQos, quantityNanos } from './podQos';
+import { computePodQos } from './podQos';
 import type { KubeObject } from '../types/object';
 
 function pod(
@@ -12,19 +12,6 @@ function pod(
     spec: { containers: resources.map((r, i) => ({ name: `c${i}`, image: 'nginx', resources: r })) },
   };
 }
-
-describe('quantityNanos', () => {
-  const cases: [string, bigint][] = [
-    ['100m', 100_000_000n],
-    ['1', 1_000_000_000n],
-    ['0.5', 500_000_000n],
-    ['1Ki', 1024n * 1_000_000_000n],
-    ['1e3', 1000n * 1_000_000_000n],
-    ['2k', 2000n * 1_000_000_000n],
-  ];
-  for (const [q, n] of cases) it(q, () => expect(quantityNanos(q)).toBe(n));
-  it('rejects junk', () => expect(quantityNanos('abc')).toBeUndefined());
-});
 
 describe('computePodQos', () => {
   const cases: { name: string; pod: KubeObject; expected: string }[] = [

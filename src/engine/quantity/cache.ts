@@ -24,6 +24,15 @@ export function cachedQuantity(input: QuantityInput): Quantity {
   return q;
 }
 
+/** like cachedQuantity, but undefined for a malformed quantity instead of throwing */
+export function tryCachedQuantity(input: QuantityInput): Quantity | undefined {
+  try {
+    return cachedQuantity(input);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Quantity.MilliValue() of a quantity string; undefined/absent counts as 0 */
 export function milliValue(input: QuantityInput | undefined): number {
   return input === undefined ? 0 : cachedQuantity(input).milliValue();

@@ -1,6 +1,7 @@
 // Pod and PodTemplate defaulting: PodSpec, containers, ports, probes, volumes, and the Pod-only extras.
 // mirrors pkg/apis/core/v1/defaults.go SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_Probe,
 // SetDefaults_Volume (+ volume source modes), SetDefaults_HTTPGetAction and SetDefaults_Pod.
+import { VOLUME_SOURCES } from '../validation/volumes';
 import type { Container, PodSpec, PodTemplateSpec, Probe, Volume } from 'kubernetes-types/core/v1';
 import { defaultResourceList } from './resourceList';
 
@@ -52,42 +53,9 @@ function defaultContainer(c: Container): void {
   }
 }
 
-const SOURCE_KEYS = [
-  'hostPath',
-  'emptyDir',
-  'gcePersistentDisk',
-  'awsElasticBlockStore',
-  'gitRepo',
-  'secret',
-  'nfs',
-  'iscsi',
-  'glusterfs',
-  'persistentVolumeClaim',
-  'rbd',
-  'flexVolume',
-  'cinder',
-  'cephfs',
-  'flocker',
-  'downwardAPI',
-  'fc',
-  'azureFile',
-  'configMap',
-  'vsphereVolume',
-  'quobyte',
-  'azureDisk',
-  'photonPersistentDisk',
-  'projected',
-  'portworxVolume',
-  'scaleIO',
-  'storageos',
-  'csi',
-  'ephemeral',
-  'image',
-];
-
 function defaultVolume(v: Volume): void {
   const rec = v as unknown as Record<string, unknown>;
-  if (!SOURCE_KEYS.some((k) => rec[k] != null)) v.emptyDir = {};
+  if (!VOLUME_SOURCES.some((k) => rec[k] != null)) v.emptyDir = {};
   if (v.secret) v.secret.defaultMode ??= DEFAULT_MODE;
   if (v.configMap) v.configMap.defaultMode ??= DEFAULT_MODE;
   if (v.downwardAPI) v.downwardAPI.defaultMode ??= DEFAULT_MODE;

@@ -4,7 +4,8 @@ import type { Volume } from 'kubernetes-types/core/v1';
 import { fieldError, type FieldError } from '../fieldErrors';
 import { validateDNS1123Label } from './meta';
 
-const VOLUME_SOURCES = [
+/** every VolumeSource member of core/v1 Volume: a volume names exactly one (defaulting adds emptyDir when none) */
+export const VOLUME_SOURCES = [
   'hostPath',
   'emptyDir',
   'gcePersistentDisk',
