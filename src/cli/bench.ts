@@ -2,6 +2,7 @@
 // Not a test: numbers vary by machine; the closing notes quote them.
 import { createCluster } from '../engine/index';
 import type { KubeObject } from '../engine/index';
+import { benchScheduler } from '../engine/scheduler/bench';
 
 type Bench = { name: string; run: () => Record<string, number | string> };
 
@@ -80,11 +81,39 @@ const benches: Bench[] = [
     },
   },
   {
-    name: 'createCluster with 5,000 nodes',
+    name: 'createCluster with 5,000 nodes (API server, store, nodes, heartbeats only)',
     run() {
-      const [cluster, ms] = time(() => createCluster({ seed: 1, nodes: 5000 }));
+      const [cluster, ms] = time(() => createCluster({ seed: 1, nodes: 5000, controlPlane: false }));
       const [, advMs] = time(() => cluster.run('sim advance 60s'));
       return { createMs: Math.round(ms), advance60sMs: Math.round(advMs) };
+    },
+  },
+  {
+    name: 'scheduler: 5,000 nodes, 3,000 pods, default plugins',
+    run() {
+      const r = benchScheduler(5000, 3000, { now: () => performance.now() });
+      return {
+        scheduled: r.scheduled,
+        wallMs: Math.round(r.wallMs ?? 0),
+        podsPerSecond: Math.round(r.podsPerSecond ?? 0),
+      };
+    },
+  },
+  {
+    name: 'full control plane: 1,000-replica Deployment on 20 nodes, create then set image',
+    run() {
+      const cluster = createCluster({ seed: 1, nodes: 20 });
+      cluster.run('sim settle');
+      const [, createMs] = time(() => {
+        cluster.run('kubectl create deployment big --image=nginx --replicas=1000');
+        cluster.run('sim settle --timeout 30m');
+      });
+      const [, updateMs] = time(() => {
+        cluster.run('kubectl set image deployment/big nginx=nginx:2');
+        cluster.run('sim settle --timeout 30m');
+      });
+      const ready = cluster.run('kubectl get deployment big -o jsonpath={.status.readyReplicas}').stdout;
+      return { rolloutMs: Math.round(createMs), updateMs: Math.round(updateMs), readyReplicas: ready };
     },
   },
 ];
