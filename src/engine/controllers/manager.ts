@@ -12,6 +12,7 @@ import { persistentVolumeController } from './persistentvolume/index';
 import { endpointSliceController } from './endpointslice/index';
 import { endpointsController } from './endpoints/index';
 import { horizontalPodAutoscalerController } from './podautoscaler/index';
+import { serviceController } from './cloudservice/index';
 
 const factories = new WeakMap<ClusterRuntime, InformerFactory>();
 
@@ -43,5 +44,7 @@ export const defaultControllers: ControllerDefinition[] = [
   endpointSliceController,
   endpointsController,
   horizontalPodAutoscalerController,
+  // cloud-controller-manager's service controller, run here for the simulated cloud
+  serviceController,
   garbageCollectorController,
 ];

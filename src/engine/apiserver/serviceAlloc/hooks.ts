@@ -102,6 +102,16 @@ function dropTypeDependentFields(svc: KubeObject, old: Readonly<KubeObject>): vo
   if (needsHealthCheck(o) && !needsHealthCheck(spec) && spec.healthCheckNodePort === o.healthCheckNodePort) {
     delete spec.healthCheckNodePort;
   }
+  // fields only a LoadBalancer (or an externally reachable type) has, dropped when the user left them unchanged
+  if (o.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
+    if (spec.allocateLoadBalancerNodePorts === o.allocateLoadBalancerNodePorts)
+      delete spec.allocateLoadBalancerNodePorts;
+    if (spec.loadBalancerClass === o.loadBalancerClass) delete spec.loadBalancerClass;
+  }
+  const external = (t: string | undefined) => t === 'NodePort' || t === 'LoadBalancer';
+  if (external(o.type) && !external(spec.type) && spec.externalTrafficPolicy === o.externalTrafficPolicy) {
+    delete spec.externalTrafficPolicy;
+  }
 }
 
 /** beginCreate: normalize, then allocate the ClusterIP and node ports (throws StatusError) */
