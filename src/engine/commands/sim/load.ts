@@ -6,17 +6,21 @@ import { commandNamespace, kindSlashName } from '../resourceName';
 import { parseQuantity } from '../../quantity/index';
 import { selectorFromLabelSelector, type LabelSelectorLike } from '../../labels/selector';
 import { usageModelFor, type WorkloadLoad } from '../../metrics/usageModel';
+import { parseDuration } from '../duration';
+import { loadService } from './loadService';
 
 export const loadCommand: CommandSpec = {
   path: ['load'],
   summary:
-    'Put load on a workload: sim load deployment/web --rps 500 (1 rps costs 1m CPU) or --cpu-per-pod 250m',
+    'Put load on a workload (sim load deployment/web --rps 500, 1 rps costs 1m CPU; or --cpu-per-pod 250m), or send traffic to a Service and see how it spreads: sim load service/web --rps 100 --for 60s',
   flags: [
     { name: 'namespace', short: 'n', type: 'string' },
     { name: 'cpu-per-pod', type: 'string' },
     { name: 'memory-per-pod', type: 'string' },
     { name: 'rps', type: 'int' },
     { name: 'stop', type: 'bool' },
+    { name: 'for', type: 'string' },
+    { name: 'port', type: 'int' },
   ],
   run(args, { rt }) {
     const ref = args.positionals[0];
@@ -34,6 +38,12 @@ export const loadCommand: CommandSpec = {
     if (args.bool('stop')) {
       model.clearLoad(namespace, target);
       return ok(`${label} load stopped\n`);
+    }
+    if (info.kind === 'Service' && !args.bool('stop')) {
+      const rps = args.int('rps');
+      if (rps === undefined || rps < 0) return fail('error: sim load service/NAME needs --rps N (N >= 0)\n');
+      const durationMs = parseDuration(args.string('for') ?? '10s');
+      return loadService(rt, { namespace, name, rps, durationMs, port: args.int('port') });
     }
     const obj = rt.api.get(info.plural, namespace, name);
     const selector = (obj.spec as { selector?: LabelSelectorLike } | undefined)?.selector;
