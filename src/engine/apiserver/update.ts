@@ -24,10 +24,18 @@ import { allocateServiceOnUpdate } from './serviceAlloc/index';
 export type UpdateMode = 'main' | 'status';
 
 /** the object as a delete leaves it in watch events and replies: last state, resourceVersion of the deletion */
+// one copy per deleted value and revision, however many watchers receive it
+const deletedCache = new WeakMap<KeyValue, { revision: number; obj: KubeObject }>();
+
 export function deletedObject(kv: KeyValue, revision: number): KubeObject {
-  const obj = cloneJson(kv.value) as KubeObject;
-  obj.metadata.resourceVersion = String(revision);
-  return deepFreeze(obj);
+  const hit = deletedCache.get(kv);
+  if (hit && hit.revision === revision) return hit.obj;
+  // the stored value is deep-frozen: share its subtrees, copy only the root and metadata
+  const value = kv.value as KubeObject;
+  const obj: KubeObject = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } };
+  deepFreeze(obj);
+  deletedCache.set(kv, { revision, obj });
+  return obj;
 }
 
 /** the next object: the whole input for the main resource, the old object with the input's status for /status */
@@ -39,9 +47,10 @@ function nextObject(
   mode: UpdateMode,
 ): KubeObject {
   if (mode === 'status') {
-    const next = cloneJson(old) as KubeObject;
+    // the old object's frozen subtrees are shared (only metadata is written below); the input is a decoded copy
+    const next: KubeObject = { ...(old as KubeObject), metadata: cloneJson(old.metadata) };
     if (input.status === undefined) delete next.status;
-    else next.status = cloneJson(input.status);
+    else next.status = input.status;
     // deploymentStatusStrategy.PrepareForUpdate resets only spec and labels: the deployment controller writes the
     // deployment.kubernetes.io/revision annotation through /status (without bumping generation)
     if (res.kind === 'Deployment') {
@@ -75,7 +84,7 @@ export function applyUpdate(
   const rv = input.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw newConflict(res, name);
   const next = nextObject(core, res, input, old, mode);
-  const errs = validateObject(res, next, old as KubeObject);
+  const errs = validateObject(res, next, old as KubeObject, mode === 'status' ? 'status' : undefined);
   if (errs.length > 0) throw newInvalid(res, name, errs);
   next.metadata.resourceVersion = old.metadata.resourceVersion;
   if (deepEqual(next, old)) return old as KubeObject;

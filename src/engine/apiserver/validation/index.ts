@@ -41,7 +41,7 @@ import {
   validatePriorityClass,
 } from './otherKinds';
 import { validatePodSpec, validatePodTemplateSpec } from './podSpec';
-import { validatePodUpdate } from './pod';
+import { validatePodStatusUpdate, validatePodUpdate } from './pod';
 import { validateServiceSpec } from './service';
 import { validateStatefulSetSpec, validateStatefulSetSpecUpdate } from './statefulset';
 import {
@@ -123,9 +123,15 @@ const UPDATE_VALIDATORS: Record<string, (next: KubeObject, old: KubeObject) => F
  * Validate `obj` (already defaulted) for create, or for update when `old` is given.
  * Returns field errors in Kubernetes' order; empty means valid.
  */
-export function validateObject(resource: ResourceInfo, obj: KubeObject, old?: KubeObject): FieldError[] {
+export function validateObject(
+  resource: ResourceInfo,
+  obj: KubeObject,
+  old?: KubeObject,
+  subresource?: 'status',
+): FieldError[] {
   const kind = resource.kind;
-  if (old && kind === 'Pod') return validatePodUpdate(obj, old);
+  if (old && kind === 'Pod')
+    return subresource ? validatePodStatusUpdate(obj, old) : validatePodUpdate(obj, old);
   const errs = old
     ? validateObjectMetaUpdate(obj.metadata ?? {}, old.metadata ?? {})
     : validateObjectMeta(obj.metadata ?? {}, resource.namespaced, NAME_RULES[kind] ?? nameIsDNSSubdomain);

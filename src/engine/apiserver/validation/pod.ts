@@ -64,6 +64,12 @@ function specDiff(old: PodSpec, next: PodSpec): string {
   return lines.join('\n');
 }
 
+/** podStatusStrategy.ValidateUpdate (pkg/registry/core/pod/strategy.go): the spec is the old one, so only the
+ * metadata update is checked; spec validation would re-check what the last spec write already validated */
+export function validatePodStatusUpdate(pod: KubeObject, old: KubeObject): FieldError[] {
+  return validateObjectMetaUpdate(pod.metadata, old.metadata);
+}
+
 /** ValidatePodUpdate */
 export function validatePodUpdate(pod: KubeObject, old: KubeObject): FieldError[] {
   const errs = validateObjectMetaUpdate(pod.metadata, old.metadata);
