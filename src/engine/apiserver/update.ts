@@ -106,6 +106,18 @@ export function applyUpdate(
   return kv.value as KubeObject;
 }
 
+/** decode for /status: nextObject reads only the input's metadata and status, so only those are copied */
+function decodeStatus(input: Readonly<KubeObject>, apiVersion: string, kind: string): KubeObject {
+  const meta: unknown = input.metadata;
+  const obj: KubeObject = {
+    apiVersion,
+    kind,
+    metadata: typeof meta === 'object' && meta !== null ? cloneJson(input.metadata) : {},
+  };
+  if (input.status !== undefined) obj.status = cloneJson(input.status);
+  return obj;
+}
+
 export function updateObject(
   core: ServerCore,
   resource: string,
@@ -116,7 +128,10 @@ export function updateObject(
 ): KubeObject {
   const res = resolveResource(resource);
   if (mode === 'status' && !res.hasStatus) throw newNoSuchResource();
-  const obj = decode(input, apiVersionOf(res), res.kind);
+  const obj =
+    mode === 'status'
+      ? decodeStatus(input, apiVersionOf(res), res.kind)
+      : decode(input, apiVersionOf(res), res.kind);
   const ns = scopeObject(res, namespace, obj);
   const name = obj.metadata.name;
   if (!name) throw newBadRequest('resource name may not be empty');
