@@ -1,6 +1,6 @@
 // `kubectl apply -f -`: client-side apply with the last-applied-configuration annotation and a three-way strategic
 // merge patch. mirrors k8s.io/kubectl/pkg/cmd/apply/apply.go applyOneObject and patcher.go Patch.
-import { StatusError, apiVersionOf, type ResourceInfo } from '../../apiserver/types';
+import { StatusError, type ResourceInfo } from '../../apiserver/types';
 import { hasReason } from '../../apiserver/errors';
 import { isUnknownResource } from '../../apiserver/registry';
 import type { ClusterRuntime } from '../../cluster/types';
@@ -140,12 +140,8 @@ function patchObject(
 
 /** apply one manifest object; returns the stdout text, throws LineError with kubectl's message */
 function applyOne(rt: ClusterRuntime, obj: KubeObject, o: ApplyOpts): string {
-  const { info, ns } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
-  const target = mutableCopy(obj);
-  target.apiVersion = apiVersionOf(info);
   // the builder sets the namespace on the object, so last-applied records it
-  if (ns !== undefined) target.metadata.namespace = ns;
-  else delete target.metadata.namespace;
+  const { info, ns, target } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
   const name = target.metadata.name ?? '';
   if (name === '') {
     throw new LineError(

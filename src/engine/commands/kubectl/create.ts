@@ -3,7 +3,6 @@
 import type { CommandSpec, CommandResult } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import { apiVersionOf } from '../../apiserver/types';
 import { withLastApplied } from './apply';
 import { resolveManifestTarget, resourceArg } from './writeTargets';
 import {
@@ -13,7 +12,6 @@ import {
   fieldManagerFlag,
   filenameFlag,
   LineError,
-  mutableCopy,
   namespaceFlag,
   outputFlag,
   outputOf,
@@ -35,11 +33,9 @@ interface CreateOpts {
 }
 
 function createOne(rt: ClusterRuntime, obj: KubeObject, o: CreateOpts): string {
-  const { info, ns } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
-  let target = mutableCopy(obj);
-  target.apiVersion = apiVersionOf(info);
-  if (ns !== undefined) target.metadata.namespace = ns;
-  else delete target.metadata.namespace;
+  const resolved = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
+  const { info, ns } = resolved;
+  let target = resolved.target;
   // --save-config records the annotation kubectl apply needs later
   if (o.saveConfig) target = withLastApplied(target);
   if (o.dry === 'client') return resultLine(info, target, 'created', o.output, o.dry);

@@ -3,7 +3,7 @@
 import type { CommandSpec, CommandResult } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import { apiVersionOf, type ResourceInfo } from '../../apiserver/types';
+import type { ResourceInfo } from '../../apiserver/types';
 import { hasReason } from '../../apiserver/errors';
 import { resolveManifestTarget, resourceArg } from './writeTargets';
 import { deletedLine, waitUntilGone } from './delete';
@@ -15,7 +15,6 @@ import {
   fieldManagerFlag,
   filenameFlag,
   LineError,
-  mutableCopy,
   namespaceFlag,
   outputFlag,
   outputOf,
@@ -68,11 +67,7 @@ function forceReplace(
 }
 
 function replaceOne(rt: ClusterRuntime, obj: KubeObject, o: ReplaceOpts): string {
-  const { info, ns } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
-  const target = mutableCopy(obj);
-  target.apiVersion = apiVersionOf(info);
-  if (ns !== undefined) target.metadata.namespace = ns;
-  else delete target.metadata.namespace;
+  const { info, ns, target } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
   if (o.dry === 'client') return resultLine(info, target, 'replaced', o.output, o.dry);
   if (o.force) return forceReplace(rt, info, ns, target, o);
   try {

@@ -1,12 +1,12 @@
 // Which objects a writing verb acts on: `TYPE NAME...`, `TYPE/NAME...`, `TYPE -l sel`, `TYPE --all`, or `-f -`.
 // mirrors k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs, SelectorParam, SelectAllParam).
-import type { ResourceInfo } from '../../apiserver/types';
+import { apiVersionOf, type ResourceInfo } from '../../apiserver/types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import type { ParsedArgs } from '../args';
 import { commandNamespace } from '../resourceName';
 import { isUnknownResource } from '../../apiserver/registry';
-import { LineError, readManifests } from './writeSupport';
+import { LineError, mutableCopy, readManifests } from './writeSupport';
 
 export interface Target {
   info: ResourceInfo;
@@ -96,7 +96,7 @@ export function resolveManifestTarget(
   obj: KubeObject,
   source: string,
   flagNamespace: string | undefined,
-): { info: ResourceInfo; ns: string | undefined } {
+): { info: ResourceInfo; ns: string | undefined; target: KubeObject } {
   let info: ResourceInfo;
   try {
     info = rt.api.resolveKind(obj.apiVersion, obj.kind);
@@ -106,7 +106,7 @@ export function resolveManifestTarget(
       `error: resource mapping not found for name: "${obj.metadata.name ?? ''}" namespace: "${obj.metadata.namespace ?? ''}" from "${source}": ${e.status.message}\nensure CRDs are installed first`,
     );
   }
-  if (!info.namespaced) return { info, ns: undefined };
+  if (!info.namespaced) return { info, ns: undefined, target: targetFor(obj, info, undefined) };
   const own = obj.metadata.namespace;
   // mirrors cli-runtime resource.RequireNamespace: an explicit -n must agree with the object's namespace
   if (flagNamespace && own && own !== flagNamespace) {
@@ -114,5 +114,15 @@ export function resolveManifestTarget(
       `error: the namespace from the provided object "${own}" does not match the namespace "${flagNamespace}". You must pass '--namespace=${own}' to perform this operation.`,
     );
   }
-  return { info, ns: own || flagNamespace || 'default' };
+  const ns = own || flagNamespace || 'default';
+  return { info, ns, target: targetFor(obj, info, ns) };
+}
+
+/** the object to send: a mutable copy with the served apiVersion and the resolved namespace (none when cluster-scoped) */
+function targetFor(obj: KubeObject, info: ResourceInfo, ns: string | undefined): KubeObject {
+  const target = mutableCopy(obj);
+  target.apiVersion = apiVersionOf(info);
+  if (ns !== undefined) target.metadata.namespace = ns;
+  else delete target.metadata.namespace;
+  return target;
 }
