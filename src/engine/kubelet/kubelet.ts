@@ -13,6 +13,7 @@ import { podKey } from './podWorker';
 import { appModelOf } from './appModel';
 import { ImageCatalog } from './images';
 import { PodIpam } from './podIpam';
+import { cniForCluster } from '../network/cni/index';
 import { buildPodStatus, getPhase } from './podStatus';
 import type { ProfileName, StageName, StageProfile } from './stages';
 import { PROFILES, stageDelayMs } from './stages';
@@ -71,7 +72,7 @@ export class Kubelet implements Component, KubeletOps {
   rt!: ClusterRuntime;
   rng!: Rng;
   images!: ImageCatalog;
-  readonly ipam = new PodIpam();
+  readonly ipam = new PodIpam(() => cniForCluster(this.rt));
   readonly profile: StageProfile;
   private pods!: Informer;
   private nodes!: Informer;
@@ -289,10 +290,7 @@ export class Kubelet implements Component, KubeletOps {
 
   forget(w: PodWorker): void {
     for (const slot of [...w.timers.keys()]) this.cancel(w, slot);
-    if (w.podIP) {
-      const podCIDR = (this.nodeOf(w.node)?.spec as { podCIDR?: string } | undefined)?.podCIDR;
-      this.ipam.forNode(w.node, podCIDR)?.release(w.podIP);
-    }
+    if (w.podIP) this.ipam.tearDown(w.podIP, w.hostIP);
     this.workers.delete(w.uid);
   }
 }

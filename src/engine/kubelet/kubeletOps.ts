@@ -32,7 +32,7 @@ export interface KubeletOps {
   trace(w: PodWorker, stage: string, cause: string): void;
   /** the pod as the kubelet's informer sees it */
   podOf(w: PodWorker): Readonly<KubeObject> | undefined;
-  /** the node object (for hostIP and podCIDR) */
+  /** the node object (for hostIP and the CNI plugin) */
   nodeOf(name: string): Readonly<KubeObject> | undefined;
   /** forget a pod the kubelet has finished with */
   forget(w: PodWorker): void;

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { crashBackoffMs } from './stages';
 import { readinessDelayMs } from './startFlow';
-import { NodePodIpam, podRangeOf } from './podIpam';
 import { normalizeImage, needsPull } from './images';
 import { stopDelayMs } from './stopFlow';
 import { shouldRestart } from './crashFlow';
@@ -45,35 +44,6 @@ describe('readinessDelayMs (prober worker ticks)', () => {
     expect(readinessDelayMs(admitted, started, { initialDelaySeconds: initial, periodSeconds: period })).toBe(
       want,
     );
-  });
-});
-
-describe('pod IPAM', () => {
-  it('hands out .2 upwards, round-robin, never twice, and runs out', () => {
-    const range = podRangeOf('10.244.1.0/24');
-    expect(range).toBeDefined();
-    const ipam = new NodePodIpam(range ?? { first: 0, last: 0 });
-    expect(ipam.allocate()).toBe('10.244.1.2');
-    expect(ipam.allocate()).toBe('10.244.1.3');
-    ipam.release('10.244.1.2');
-    expect(ipam.allocate()).toBe('10.244.1.4');
-    const seen = new Set<string>();
-    for (let i = 0; i < 250; i++) seen.add(ipam.allocate() ?? 'none');
-    expect(seen.size).toBe(250);
-    expect(ipam.inUse).toBe(252);
-    // the released .2 comes back only after wrapping around
-    expect(ipam.allocate()).toBe('10.244.1.2');
-    expect(ipam.allocate()).toBeUndefined();
-  });
-  it.each([
-    { cidr: '10.244.0.0/24', first: '10.244.0.2', size: 253 },
-    { cidr: '10.112.4.0/23', first: '10.112.4.2', size: 509 },
-    { cidr: 'nonsense', first: undefined, size: 0 },
-  ])('range of $cidr', ({ cidr, first, size }) => {
-    const r = podRangeOf(cidr);
-    if (!first) return expect(r).toBeUndefined();
-    expect(r && r.last - r.first + 1).toBe(size);
-    expect(new NodePodIpam(r ?? { first: 0, last: 0 }).allocate()).toBe(first);
   });
 });
 

@@ -34,10 +34,9 @@ export function admit(ops: KubeletOps, w: PodWorker): void {
   ops.after(w, 'flow', ops.delayOf('sandbox'), 'sandbox', () => sandbox(ops, w));
 }
 
-/** stage sandbox: the pod sandbox is up and the CNI gave it an IP from the node's podCIDR */
+/** stage sandbox: the pod sandbox is up and the CNI plugin gave it an IP (hostNetwork pods: the node's) */
 function sandbox(ops: KubeletOps, w: PodWorker): void {
-  const podCIDR = (ops.nodeOf(w.node)?.spec as { podCIDR?: string } | undefined)?.podCIDR;
-  if (!w.podIP) w.podIP = ops.ipam.forNode(w.node, podCIDR)?.allocate();
+  if (!w.podIP) w.podIP = ops.ipam.setUp(ops.nodeOf(w.node), ops.podOf(w), w.hostIP);
   w.sandboxReady = true;
   setCondition(w, 'PodReadyToStartContainers', 'True', ops.nowMs());
   ops.writeStatus(w, `kubelet stage sandbox: pod sandbox ready, podIP ${w.podIP ?? '<none>'}`);

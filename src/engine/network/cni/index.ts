@@ -1,5 +1,5 @@
 // The cluster's CNI plugin model (rt.options.cni), one instance per runtime, with its IPAM and (Cilium) flow log.
-// `allocatePodIP` is the hook the kubelet can call instead of its own podCIDR IPAM.
+// `allocatePodIP` / `releasePodIP` are the CNI ADD / DEL the kubelet calls for every non-hostNetwork pod sandbox.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { ClusterRuntime, CniName } from '../../cluster/types';
