@@ -1,6 +1,7 @@
 // The simulated application inside a pod's containers, read from annotations: when it crashes, with which exit
 // code, whether its readiness probe fails, and how long it takes to stop on SIGTERM.
 import { parseDuration } from '../commands/duration';
+import { imageBehaviour } from './demoImages';
 
 export const CRASH_AFTER_ANNOTATION = 'kubesim.io/crash-after';
 export const EXIT_CODE_ANNOTATION = 'kubesim.io/exit-code';
@@ -51,4 +52,29 @@ export function crashDelayMs(app: AppModel, name: string): number | undefined {
   if (app.crashAfterMs === undefined) return undefined;
   if (app.crashContainers && !app.crashContainers.has(name)) return undefined;
   return app.crashAfterMs;
+}
+
+/** what one container's app does: the pod's kubesim.io annotations first, then its image (demoImages.ts) */
+export interface ContainerBehaviour {
+  crashAfterMs?: number;
+  exitCode: number;
+  readinessFails: boolean;
+  /** the app stops answering (probes time out) this long after each start */
+  hangAfterMs?: number;
+  /** the app answers only this long after each start */
+  startupMs: number;
+}
+
+export function containerBehaviour(app: AppModel, name: string, image: string): ContainerBehaviour {
+  const img = imageBehaviour(image);
+  const annotated = crashDelayMs(app, name);
+  const b: ContainerBehaviour = {
+    exitCode: annotated !== undefined ? app.exitCode : (img.exitCode ?? app.exitCode),
+    readinessFails: app.readinessFails || img.readinessFails === true,
+    startupMs: img.startupMs ?? 0,
+  };
+  const crashAfterMs = annotated ?? img.crashAfterMs;
+  if (crashAfterMs !== undefined) b.crashAfterMs = crashAfterMs;
+  if (img.hangAfterMs !== undefined) b.hangAfterMs = img.hangAfterMs;
+  return b;
 }

@@ -6,6 +6,7 @@ import type { ContainerRun, PodWorker } from './podWorker';
 import { formatPod } from './podWorker';
 import { crashBackoffMs, MAX_BACKOFF_MS } from './stages';
 import { startContainer, updateReadiness } from './startFlow';
+import { behaviourOf, cancelProbes } from './probeFlow';
 import { alreadyPresentMessage } from './images';
 import { formatDuration } from '../commands/duration';
 
@@ -21,10 +22,15 @@ export function backOffWaitingMessage(w: PodWorker, c: ContainerRun, waitMs: num
   return `back-off ${formatDuration(waitMs)} restarting failed container=${c.name} pod=${formatPod(w)}`;
 }
 
-export function onContainerExit(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
+/** the container's process exited with exitCode (default: what its app exits with) */
+export function onContainerExit(
+  ops: KubeletOps,
+  w: PodWorker,
+  c: ContainerRun,
+  exitCode = behaviourOf(w, c).exitCode,
+): void {
   if (c.state !== 'running' || w.terminating) return;
   const now = ops.nowMs();
-  const exitCode = w.app.exitCode;
   const startedAtMs = c.startedAtMs ?? now;
   c.state = 'terminated';
   c.terminated = {
@@ -35,7 +41,7 @@ export function onContainerExit(ops: KubeletOps, w: PodWorker, c: ContainerRun):
     containerID: c.containerID ?? '',
   };
   c.ready = false;
-  ops.cancel(w, `ready:${c.name}`);
+  cancelProbes(ops, w, c);
   updateReadiness(ops, w);
   const cause = `kubelet: container ${c.name} exited with code ${exitCode} (${c.terminated.reason})`;
   if (!shouldRestart(w.restartPolicy, exitCode)) {

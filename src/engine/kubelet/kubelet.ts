@@ -4,6 +4,9 @@ import type { ClusterRuntime, Component } from '../cluster/types';
 import type { EventType } from '../events/types';
 import type { Rng, TimerHandle } from '../sim/types';
 import type { KubeObject } from '../types/object';
+import type { Container } from 'kubernetes-types/core/v1';
+import { probesOf } from './probeSpec';
+import { newProbeWorker } from './probeWorker';
 import { Informer } from '../client/informer';
 import { StatusError } from '../apiserver/types';
 import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
@@ -34,21 +37,15 @@ interface Stalled {
   fn: () => void;
 }
 
-interface ContainerSpec {
-  name: string;
-  image?: string;
-  readinessProbe?: { initialDelaySeconds?: number; periodSeconds?: number };
-}
-
 interface PodSpecLite {
   nodeName?: string;
   restartPolicy?: PodWorker['restartPolicy'];
-  containers?: ContainerSpec[];
-  initContainers?: ContainerSpec[];
+  containers?: Container[];
+  initContainers?: Container[];
 }
 
-function containerRun(s: ContainerSpec, init: boolean): ContainerRun {
-  const c: ContainerRun = {
+function containerRun(s: Readonly<Container>, init: boolean): ContainerRun {
+  return {
     name: s.name,
     image: s.image ?? '',
     init,
@@ -57,14 +54,12 @@ function containerRun(s: ContainerSpec, init: boolean): ContainerRun {
     restartCount: 0,
     ready: false,
     backoffCount: 0,
+    started: false,
+    // init containers (no restartable sidecars modelled) are not probed
+    probes: init ? [] : probesOf(s).map((spec) => ({ spec, state: newProbeWorker(spec.type) })),
+    faults: {},
+    pullFailures: 0,
   };
-  if (s.readinessProbe && !init) {
-    c.readinessProbe = {
-      initialDelaySeconds: s.readinessProbe.initialDelaySeconds ?? 0,
-      periodSeconds: s.readinessProbe.periodSeconds ?? 10,
-    };
-  }
-  return c;
 }
 
 export class Kubelet implements Component, KubeletOps {

@@ -1,7 +1,7 @@
 // Table tests of the kubelet's pure planners: back-off, probe timing, IPAM, image names, phases of stopping.
 import { describe, expect, it } from 'vitest';
 import { crashBackoffMs } from './stages';
-import { readinessDelayMs } from './startFlow';
+import { firstProbeDelayMs } from './probeFlow';
 import { normalizeImage, needsPull } from './images';
 import { stopDelayMs } from './stopFlow';
 import { shouldRestart } from './crashFlow';
@@ -20,7 +20,7 @@ describe('crashBackoffMs (kubelet CrashLoopBackOff)', () => {
   });
 });
 
-describe('readinessDelayMs (prober worker ticks)', () => {
+describe('firstProbeDelayMs (prober worker ticks)', () => {
   it.each([
     { name: 'no initial delay, started on a tick', admitted: 0, started: 0, initial: 0, period: 10, want: 0 },
     {
@@ -41,9 +41,9 @@ describe('readinessDelayMs (prober worker ticks)', () => {
       want: 5_000,
     },
   ])('$name', ({ admitted, started, initial, period, want }) => {
-    expect(readinessDelayMs(admitted, started, { initialDelaySeconds: initial, periodSeconds: period })).toBe(
-      want,
-    );
+    expect(
+      firstProbeDelayMs(admitted, started, { initialDelaySeconds: initial, periodSeconds: period }),
+    ).toBe(want);
   });
 });
 

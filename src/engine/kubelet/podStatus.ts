@@ -73,7 +73,7 @@ function containerStatusJson(c: ContainerRun, rfc: Rfc, imageIdOf: ImageIdOf): R
     restartCount: c.restartCount,
     image: c.image,
     imageID: c.containerID ? imageIdOf(c.image) : '',
-    started: c.state === 'running',
+    started: c.state === 'running' && c.started,
   };
   if (c.containerID) s.containerID = c.containerID;
   return s;

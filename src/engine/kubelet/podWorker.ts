@@ -2,6 +2,8 @@
 // restart counts, back-off, the pod IP, and the condition transition times it reports.
 import type { TimerHandle } from '../sim/types';
 import type { AppModel } from './appModel';
+import type { ProbeSpec } from './probeSpec';
+import type { ProbeWorkerState } from './probeWorker';
 
 export interface TerminatedState {
   exitCode: number;
@@ -29,7 +31,19 @@ export interface ContainerRun {
   backoffCount: number;
   /** virtual ms of the crash that started the current back-off */
   crashedAtMs?: number;
-  readinessProbe?: { initialDelaySeconds: number; periodSeconds: number };
+  /** the startup probe succeeded, or the container has none (status.containerStatuses[].started) */
+  started: boolean;
+  /** liveness / readiness / startup probe workers (probeFlow.ts) */
+  probes: ContainerProbe[];
+  /** faults a user injected with `sim pod`: a failing readiness check, or an app that stopped answering */
+  faults: { readinessFails?: boolean; hung?: boolean };
+  /** consecutive failed image pulls (image back-off) */
+  pullFailures: number;
+}
+
+export interface ContainerProbe {
+  spec: ProbeSpec;
+  state: ProbeWorkerState;
 }
 
 export interface ConditionState {
@@ -55,7 +69,7 @@ export interface PodWorker {
   terminating: boolean;
   gracePeriodSeconds: number;
   conditions: Map<string, ConditionState>;
-  /** pending timers by slot ('flow', 'crash:<c>', 'ready:<c>', 'restart:<c>') */
+  /** pending timers by slot ('flow', 'crash:<c>', 'probe:<type>:<c>', 'restart:<c>') */
   timers: Map<string, TimerHandle>;
 }
 

@@ -4,8 +4,10 @@ import type { KubeletOps } from './kubeletOps';
 import type { ContainerRun, PodWorker } from './podWorker';
 import { appContainers, initContainers, podKey, setCondition } from './podWorker';
 import { alreadyPresentMessage, needsPull, pulledMessage, pullingMessage } from './images';
-import { crashDelayMs } from './appModel';
+import { armProbes, behaviourOf, containerReady } from './probeFlow';
 import { onContainerExit } from './crashFlow';
+import { neverPull, pullFailed } from './imagePullFlow';
+import { pullError } from './demoImages';
 
 interface ContainerSpecLite {
   name: string;
@@ -54,11 +56,18 @@ export function nextContainer(ops: KubeletOps, w: PodWorker): void {
   const c = w.containers[w.cursor];
   if (!c) return;
   const policy = specOf(ops, w, c)?.imagePullPolicy;
-  if (needsPull(policy, c.image, ops.images.isPresent(w.node, c.image))) {
+  const present = ops.images.isPresent(w.node, c.image);
+  if (policy === 'Never' && !present) return neverPull(ops, w, c);
+  if (needsPull(policy, c.image, present)) {
     ops.event(w, 'Normal', 'Pulling', pullingMessage(c.image));
     ops.trace(w, 'pullImage', `kubelet stage pullImage: pulling ${c.image} for container ${c.name}`);
     const pullMs = ops.delayOf('pullImage');
     ops.after(w, 'flow', pullMs, `pull ${c.image}`, () => {
+      const error = pullError(c.image);
+      if (error) return pullFailed(ops, w, c, error, () => nextContainer(ops, w));
+      c.pullFailures = 0;
+      c.waitingReason = 'ContainerCreating';
+      c.waitingMessage = undefined;
       ops.images.markPulled(w.node, c.image);
       ops.event(w, 'Normal', 'Pulled', pulledMessage(c.image, pullMs, pullMs, ops.images.sizeBytes(c.image)));
       ops.after(w, 'flow', ops.delayOf('createContainer'), `create ${c.name}`, () =>
@@ -80,6 +89,8 @@ export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): 
   c.terminated = undefined;
   c.waitingMessage = undefined;
   c.ready = false;
+  c.faults.hung = false;
+  c.started = !c.probes.some((p) => p.spec.type === 'startup');
   ops.event(w, 'Normal', 'Created', `Created container: ${c.name}`);
   ops.event(w, 'Normal', 'Started', `Started container ${c.name}`);
   if (c.init) {
@@ -89,9 +100,9 @@ export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): 
     );
     return;
   }
-  if (!c.readinessProbe) c.ready = true;
-  else scheduleReadiness(ops, w, c);
-  const crashMs = crashDelayMs(w.app, c.name);
+  c.ready = containerReady(c);
+  armProbes(ops, w, c);
+  const crashMs = behaviourOf(w, c).crashAfterMs;
   if (crashMs !== undefined)
     ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => onContainerExit(ops, w, c));
   const inStartFlow = w.containers[w.cursor] === c;
@@ -125,36 +136,6 @@ function initContainerDone(ops: KubeletOps, w: PodWorker, c: ContainerRun): void
   }
   ops.writeStatus(w, `kubelet stage initContainerRun: init container ${c.name} completed`);
   nextContainer(ops, w);
-}
-
-/**
- * mirrors pkg/kubelet/prober/worker.go: the probe worker ticks every periodSeconds from when the pod was admitted
- * and skips probes until initialDelaySeconds passed since the container started; the first success makes it ready.
- */
-export function readinessDelayMs(
-  admittedMs: number,
-  startedMs: number,
-  probe: { initialDelaySeconds: number; periodSeconds: number },
-): number {
-  const periodMs = Math.max(1, probe.periodSeconds) * 1000;
-  let k = Math.max(0, Math.ceil((startedMs - admittedMs) / periodMs));
-  for (;;) {
-    const tick = admittedMs + k * periodMs;
-    if (Math.floor((tick - startedMs) / 1000) >= probe.initialDelaySeconds) return tick - startedMs;
-    k++;
-  }
-}
-
-function scheduleReadiness(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
-  const probe = c.readinessProbe;
-  if (!probe || w.app.readinessFails) return;
-  const delay = readinessDelayMs(w.startTimeMs ?? ops.nowMs(), ops.nowMs(), probe);
-  ops.after(w, `ready:${c.name}`, delay, `readiness probe ${c.name}`, () => {
-    if (c.state !== 'running') return;
-    c.ready = true;
-    updateReadiness(ops, w);
-    ops.writeStatus(w, `kubelet readiness probe: container ${c.name} ready`);
-  });
 }
 
 /** ContainersReady/Ready follow the app containers (readiness gates not modelled) */

@@ -62,13 +62,7 @@ export function oomKill(rt: ClusterRuntime, pod: Readonly<Pod>, container: strin
     message: `container ${container} exceeded its memory limit`,
   });
   k.cancel(w, `crash:${c.name}`);
-  const app = w.app;
-  w.app = { ...app, exitCode: OOM_EXIT_CODE };
-  try {
-    onContainerExit(oomOps(k, c), w, c);
-  } finally {
-    w.app = app;
-  }
+  onContainerExit(oomOps(k, c), w, c, OOM_EXIT_CODE);
   return true;
 }
 
