@@ -195,11 +195,19 @@ export class Kubelet implements Component, KubeletOps {
     return stageDelayMs(this.profile, stage, this.rng);
   }
 
-  after(w: PodWorker, slot: string, delayMs: number, label: string, fn: () => void): void {
+  after(
+    w: PodWorker,
+    slot: string,
+    delayMs: number,
+    label: string,
+    fn: () => void,
+    background = false,
+  ): void {
     this.cancel(w, slot);
     const node = w.node;
     const handle: TimerHandle = this.rt.sim.schedule({
       delayMs: Math.max(0, delayMs),
+      background,
       actor: `kubelet/${node}`,
       label: `kubelet/${node} ${label} ${podKey(w)}`,
       run: () => {

@@ -20,9 +20,17 @@ export interface KubeletOps {
   delayOf(stage: StageName): number;
   /**
    * Run fn after delayMs in timer slot `slot` of the worker (replacing what was there). If the machine is down when
-   * the timer fires, fn is kept and runs when the node's kubelet comes back.
+   * the timer fires, fn is kept and runs when the node's kubelet comes back. A `background` timer (upkeep that
+   * changes nothing visible, e.g. a probe expected to repeat its published result) does not hold `sim settle`.
    */
-  after(w: PodWorker, slot: string, delayMs: number, label: string, fn: () => void): void;
+  after(
+    w: PodWorker,
+    slot: string,
+    delayMs: number,
+    label: string,
+    fn: () => void,
+    background?: boolean,
+  ): void;
   cancel(w: PodWorker, slot: string): void;
   /** post w's status (and phase) with the given cause; false when the pod is gone */
   writeStatus(w: PodWorker, cause: string, podIsTerminal?: boolean): boolean;

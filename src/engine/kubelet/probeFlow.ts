@@ -6,7 +6,7 @@
 import type { KubeletOps } from './kubeletOps';
 import type { ContainerProbe, ContainerRun, PodWorker } from './podWorker';
 import { containerBehaviour, type ContainerBehaviour } from './appModel';
-import { doProbe } from './probeWorker';
+import { doProbe, initialResult } from './probeWorker';
 import { probeFailureOutput, type FailureCause, type ProbeType } from './probeSpec';
 import { onContainerExit } from './crashFlow';
 import { stopDelayMs } from './stopFlow';
@@ -63,9 +63,23 @@ export function firstProbeDelayMs(
   );
 }
 
+/**
+ * Whether the tick at atMs can change nothing a user sees: the app will answer as the published result already
+ * says (a healthy container's liveness probe, a readiness probe that keeps failing). Such ticks run in the
+ * background so `sim settle` does not wait for them; ticks that will flip a result (first readiness success, a
+ * liveness failure that restarts the container, the startup probe) are foreground work.
+ */
+function quietTick(w: PodWorker, c: ContainerRun, p: ContainerProbe, atMs: number): boolean {
+  if (c.state !== 'running' || p.spec.type === 'startup') return c.state !== 'running';
+  const passes = probeOutcome(behaviourOf(w, c), c, p.spec.type, atMs) === undefined;
+  const published = p.state.containerID === c.containerID ? p.state.result : initialResult(p.spec.type);
+  return passes === published;
+}
+
 function arm(ops: KubeletOps, w: PodWorker, c: ContainerRun, p: ContainerProbe, atMs: number): void {
   const at = tickAtOrAfter(w.startTimeMs ?? atMs, p.spec.periodSeconds, atMs);
-  ops.after(w, slotOf(c, p), at - ops.nowMs(), `${p.spec.type} probe ${c.name}`, () => tick(ops, w, c, p));
+  const label = `${p.spec.type} probe ${c.name}`;
+  ops.after(w, slotOf(c, p), at - ops.nowMs(), label, () => tick(ops, w, c, p), quietTick(w, c, p, at));
 }
 
 /** a container (re)started: every probe worker ticks again, first after initialDelaySeconds */

@@ -240,3 +240,26 @@ describe('demo images', () => {
     });
   });
 });
+
+describe('probes and sim settle', () => {
+  it('settle waits for a readiness probe to pass, not for probes that change nothing', () => {
+    const c = createCluster({ seed: 22 });
+    c.run(
+      'kubectl apply -f -',
+      pod(
+        'web',
+        'nginx:1.27',
+        `${LIVENESS}    readinessProbe:\n      tcpSocket: {port: 8080}\n      initialDelaySeconds: 20\n`,
+      ),
+    );
+    c.run(
+      'kubectl apply -f -',
+      pod('sad', 'kubesim/unready', '    readinessProbe: {tcpSocket: {port: 8080}}\n'),
+    );
+    c.run('sim settle');
+    // Ready after its initial delay; healthy liveness ticks and the never-ready pod's failing ticks don't hold settle
+    expect(status(c, 'web').ready).toBe(true);
+    expect(c.nowMs()).toBeLessThan(40_000);
+    expect(status(c, 'sad')).toMatchObject({ ready: false, restartCount: 0 });
+  });
+});

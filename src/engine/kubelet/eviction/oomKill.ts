@@ -32,7 +32,7 @@ function oomOps(k: Kubelet, c: ContainerRun): KubeletOps {
     ipam: k.ipam,
     nowMs: () => k.nowMs(),
     delayOf: (s) => k.delayOf(s),
-    after: (w, slot, ms, label, fn) => k.after(w, slot, ms, label, fn),
+    after: (w, slot, ms, label, fn, background) => k.after(w, slot, ms, label, fn, background),
     cancel: (w, slot) => k.cancel(w, slot),
     writeStatus: (w, cause, terminal) => {
       if (!relabelled && c.terminated) {
