@@ -1,4 +1,4 @@
-// PersistentVolume controller plus a simulated dynamic provisioner: binds claims to fitting static volumes,
+// PersistentVolume controller plus a simulated dynamic provisioner (operations.ts): binds claims to fitting volumes,
 // provisions `pvc-<uid>` volumes for dynamic classes (WaitForFirstConsumer: once a consumer pod has a node),
 // and releases or deletes volumes whose claim is gone.
 // mirrors pkg/controller/volume/persistentvolume/pv_controller.go syncClaim/syncUnboundClaim/syncBoundClaim/syncVolume.
@@ -6,15 +6,8 @@ import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-ty
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ControllerDefinition, ReconcileContext, ReconcileResult } from '../../client/controller';
 import type { KubeObject, ObjectKey } from '../../types/object';
-import {
-  ANN_BETA_STORAGE_PROVISIONER,
-  ANN_BIND_COMPLETED,
-  ANN_BOUND_BY_CONTROLLER,
-  ANN_SELECTED_NODE,
-  ANN_STORAGE_PROVISIONER,
-  findMatchingVolume,
-  provisionedVolume,
-} from './binding';
+import { ANN_SELECTED_NODE, findMatchingVolume } from './binding';
+import { bind, provision } from './operations';
 import { getDefaultClass, isDelayBinding, isDynamic } from './storageClass';
 
 export const CONTROLLER_NAME = 'persistentvolume-controller';
@@ -40,134 +33,6 @@ function consumerNode(ctx: ReconcileContext, claim: Readonly<PersistentVolumeCla
     if (node && !p.metadata.deletionTimestamp) return node;
   }
   return undefined;
-}
-
-/** bindVolumeToClaim + bindClaimToVolume + updateClaimStatus */
-function bind(
-  ctx: ReconcileContext,
-  pv: Readonly<PersistentVolume>,
-  claim: Readonly<PersistentVolumeClaim>,
-): void {
-  const ns = claim.metadata?.namespace;
-  let volume = pv;
-  if (pv.spec?.claimRef?.uid !== claim.metadata?.uid) {
-    const v = structuredClone(pv) as PersistentVolume;
-    const byController = !pv.spec?.claimRef;
-    v.spec = {
-      ...v.spec,
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        namespace: ns,
-        name: claim.metadata?.name,
-        uid: claim.metadata?.uid,
-        resourceVersion: claim.metadata?.resourceVersion,
-      },
-    };
-    if (byController)
-      v.metadata = {
-        ...v.metadata,
-        annotations: { ...(v.metadata?.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' },
-      };
-    volume = ctx.api.update(
-      'persistentvolumes',
-      undefined,
-      asObj(v),
-      ctx.request,
-    ) as unknown as PersistentVolume;
-  }
-  if (volume.status?.phase !== 'Bound') {
-    ctx.api.updateStatus(
-      'persistentvolumes',
-      undefined,
-      asObj({ ...structuredClone(volume), status: { phase: 'Bound' } }),
-      ctx.request,
-    );
-  }
-  let c = claim;
-  if (
-    claim.spec?.volumeName !== pv.metadata?.name ||
-    claim.metadata?.annotations?.[ANN_BIND_COMPLETED] !== 'yes'
-  ) {
-    const copy = structuredClone(claim) as PersistentVolumeClaim;
-    const annotations: Record<string, string> = {
-      ...(copy.metadata?.annotations ?? {}),
-      [ANN_BIND_COMPLETED]: 'yes',
-    };
-    if (claim.spec?.volumeName !== pv.metadata?.name) annotations[ANN_BOUND_BY_CONTROLLER] = 'yes';
-    copy.metadata = { ...copy.metadata, annotations };
-    copy.spec = { ...copy.spec, volumeName: pv.metadata?.name };
-    c = ctx.api.update(
-      'persistentvolumeclaims',
-      ns,
-      asObj(copy),
-      ctx.request,
-    ) as unknown as PersistentVolumeClaim;
-  }
-  if (c.status?.phase !== 'Bound') {
-    const status = {
-      phase: 'Bound',
-      accessModes: [...(volume.spec?.accessModes ?? [])],
-      capacity: { ...(volume.spec?.capacity ?? {}) },
-    };
-    ctx.api.updateStatus('persistentvolumeclaims', ns, asObj({ ...structuredClone(c), status }), ctx.request);
-  }
-}
-
-/** provisionClaimOperation (external): annotate, let the simulated provisioner create the PV, then bind */
-function provision(
-  ctx: ReconcileContext,
-  claim: Readonly<PersistentVolumeClaim>,
-  sc: Readonly<StorageClass>,
-  node: string | undefined,
-): void {
-  const ns = claim.metadata?.namespace;
-  const claimKey = `${ns ?? ''}/${claim.metadata?.name ?? ''}`;
-  let c = claim;
-  if (claim.metadata?.annotations?.[ANN_STORAGE_PROVISIONER] !== sc.provisioner) {
-    const copy = structuredClone(claim) as PersistentVolumeClaim;
-    copy.metadata = {
-      ...copy.metadata,
-      annotations: {
-        ...(copy.metadata?.annotations ?? {}),
-        [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner,
-        [ANN_STORAGE_PROVISIONER]: sc.provisioner,
-      },
-    };
-    c = ctx.api.update(
-      'persistentvolumeclaims',
-      ns,
-      asObj(copy),
-      ctx.request,
-    ) as unknown as PersistentVolumeClaim;
-    ctx.events.event(
-      asObj(c),
-      'Normal',
-      'ExternalProvisioning',
-      `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
-      ctx.source,
-    );
-  }
-  const provisioner = { component: `${sc.provisioner}_local-path-provisioner` };
-  ctx.events.event(
-    asObj(c),
-    'Normal',
-    'Provisioning',
-    `External provisioner is provisioning volume for claim "${claimKey}"`,
-    provisioner,
-  );
-  const pv = ctx.api.create('persistentvolumes', undefined, provisionedVolume(c, sc, node), {
-    actor: provisioner.component,
-    cause: ctx.request.cause,
-  }) as unknown as PersistentVolume;
-  ctx.events.event(
-    asObj(c),
-    'Normal',
-    'ProvisioningSucceeded',
-    `Successfully provisioned volume ${pv.metadata?.name ?? ''}`,
-    provisioner,
-  );
-  bind(ctx, pv, c);
 }
 
 function syncClaim(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>): ReconcileResult {
@@ -224,7 +89,7 @@ function syncClaim(ctx: ReconcileContext, claim: Readonly<PersistentVolumeClaim>
     volumes.byIndex(PV_CLASS_INDEX, className) as Readonly<PersistentVolume>[],
   );
   if (pv) bind(ctx, pv, claim);
-  else if (sc && isDynamic(sc)) provision(ctx, claim, sc, isDelayBinding(sc) ? node : undefined);
+  else if (sc && isDynamic(sc)) return provision(ctx, claim, sc, isDelayBinding(sc) ? node : undefined);
   else {
     const msg =
       className && !sc

@@ -1,6 +1,6 @@
-// The default StorageClass a kind cluster ships, and StorageClass lookups the binder needs.
-// kind installs rancher's local-path-provisioner as class `standard` (kind: pkg/cluster/internal/create/actions/
-// installstorage), WaitForFirstConsumer, reclaimPolicy Delete; we keep its provisioner name so output matches kind.
+// The default StorageClass the simulated cloud ships, and StorageClass lookups the binder needs.
+// The cloud-controller side of kubesim provides zonal cloud disks through a CSI driver, as GKE's `standard-rwo`
+// (pd.csi.storage.gke.io) or EKS's gp2/gp3 (ebs.csi.aws.com) classes do: WaitForFirstConsumer, reclaimPolicy Delete.
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { KubeObject } from '../../types/object';
 
@@ -8,17 +8,21 @@ import type { KubeObject } from '../../types/object';
 export const IS_DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 const BETA_IS_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
 
+/** the simulated cloud-disk CSI driver (its zonal disks are built in csiDisk.ts) */
+export const DISK_CSI_DRIVER = 'disk.csi.kubesim.io';
+/** kind's rancher local-path-provisioner: still simulated for classes that name it (node-pinned hostPath volumes) */
 export const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path';
 /** volume.NotSupportedProvisioner: classes for static local volumes */
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
-/** the `standard` class of a kind cluster */
+/** the cluster's default `standard` class: zonal cloud disks (no allowVolumeExpansion: resizing is not simulated) */
 export function defaultStorageClass(): KubeObject {
   const sc: StorageClass = {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',
     metadata: { name: 'standard', annotations: { [IS_DEFAULT_CLASS_ANNOTATION]: 'true' } },
-    provisioner: LOCAL_PATH_PROVISIONER,
+    provisioner: DISK_CSI_DRIVER,
+    parameters: { type: 'pd-standard' },
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
   };
@@ -50,4 +54,9 @@ export function isDelayBinding(sc: Readonly<StorageClass> | undefined): boolean 
 
 export function isDynamic(sc: Readonly<StorageClass> | undefined): boolean {
   return sc !== undefined && sc.provisioner !== NO_PROVISIONER;
+}
+
+/** provisioners this simulation runs; any other external provisioner is absent, so its claims wait (as on a real cluster) */
+export function isSimulatedProvisioner(provisioner: string | undefined): boolean {
+  return provisioner === DISK_CSI_DRIVER || provisioner === LOCAL_PATH_PROVISIONER;
 }
