@@ -11,8 +11,8 @@ interface NodeView extends KubeObject {
   status?: { conditions?: { type: string; status: string; reason?: string }[] };
 }
 
-// no volumeClaimTemplates: kind's local-path volumes are pinned to their node, so a claim-bound pod could not
-// move to a healthy node (it would stay Pending with a volume node affinity conflict, as on kind)
+// no volumeClaimTemplates: the default class's cloud disks are zonal and each node has its own zone, so a
+// claim-bound pod could not move to a healthy node (it would stay Pending with a volume node affinity conflict)
 const sts = `apiVersion: apps/v1
 kind: StatefulSet
 metadata: { name: web }

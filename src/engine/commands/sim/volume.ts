@@ -36,10 +36,15 @@ function table(rows: string[][]): string {
   );
 }
 
-function pvNode(pv: Readonly<PersistentVolume> | undefined): string {
+/** where the volume can be used: its node (local volumes) or its zone (zonal cloud disks) */
+function pvPlace(pv: Readonly<PersistentVolume> | undefined): [string, string] {
   const terms = pv?.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
-  const expr = terms[0]?.matchExpressions?.find((e) => e.key === 'kubernetes.io/hostname');
-  return expr?.values?.join(',') ?? '<any>';
+  const exprs = terms[0]?.matchExpressions ?? [];
+  const node = exprs.find((e) => e.key === 'kubernetes.io/hostname');
+  if (node) return ['Node:', node.values?.join(',') ?? '<any>'];
+  const zone = exprs.find((e) => e.key === 'topology.kubernetes.io/zone');
+  if (zone) return ['Zone:', zone.values?.join(',') ?? '<any>'];
+  return ['Node:', '<any>'];
 }
 
 /** the data a claim's volume holds: `<writes> writes (last by <pod>)` */
@@ -74,7 +79,7 @@ function showClaim(rt: ClusterRuntime, ns: string, name: string): CommandResult 
     ['Claim:', `${ns}/${name}`],
     ['Status:', claim.status?.phase ?? 'Pending'],
     ['Volume:', volume],
-    ['Node:', pv ? pvNode(pv) : '<none>'],
+    pv ? pvPlace(pv) : ['Node:', '<none>'],
     ['ReclaimPolicy:', pv?.spec?.persistentVolumeReclaimPolicy ?? '<none>'],
     ['Data:', data],
     ['Mounted by:', users.join(', ') || '<none>'],
