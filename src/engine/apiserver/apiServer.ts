@@ -12,7 +12,7 @@ import { patchObject, updateObject } from './update';
 import { deleteObject } from './delete';
 import { watchObjects } from './watch';
 import { bindPod } from './bind';
-import { scheduleDefaultServiceAccount } from './serviceAccountStandIn';
+import { evictPod } from './eviction';
 
 export type { ApiServerOptions } from './core';
 
@@ -21,14 +21,14 @@ export function createApiServer(
   sim: Simulation,
   options: ApiServerOptions = {},
 ): ApiServer {
+  const rng = sim.rng.fork('apiserver');
   const core: ServerCore = {
     store,
     sim,
-    rng: sim.rng.fork('apiserver'),
+    rng,
     plugins: options.admission ?? DEFAULT_ADMISSION_PLUGINS,
-    admissionApi: createAdmissionApi(store),
+    admissionApi: createAdmissionApi(store, rng),
     options: {
-      serviceAccountStandIn: options.serviceAccountStandIn ?? true,
       namespaceControllerStandIn: options.namespaceControllerStandIn ?? true,
     },
   };
@@ -36,20 +36,7 @@ export function createApiServer(
     resolve: resolveResource,
     resolveKind,
     resources: () => RESOURCES,
-    create(resource, namespace, obj, ctx) {
-      const created = createObject(core, resource, namespace, obj, ctx);
-      if (
-        created.kind === 'Namespace' &&
-        created.apiVersion === 'v1' &&
-        !ctx.dryRun &&
-        core.options.serviceAccountStandIn
-      ) {
-        scheduleDefaultServiceAccount(core, created.metadata.name ?? '', (r, ns, o, cause) => {
-          createObject(core, r, ns, o, { actor: 'serviceaccount-controller', cause });
-        });
-      }
-      return created;
-    },
+    create: (resource, namespace, obj, ctx) => createObject(core, resource, namespace, obj, ctx),
     get: (resource, namespace, name) => getObject(core, resource, namespace, name),
     list: (resource, namespace, opts) => listObjects(core, resource, namespace, opts),
     update: (resource, namespace, obj, ctx) => updateObject(core, resource, namespace, obj, ctx, 'main'),
@@ -60,6 +47,7 @@ export function createApiServer(
     delete: (resource, namespace, name, opts, ctx) =>
       deleteObject(core, resource, namespace, name, opts, ctx),
     bind: (namespace, podName, nodeName, ctx) => bindPod(core, namespace, podName, nodeName, ctx),
+    evict: (namespace, podName, opts, ctx) => evictPod(api, core.sim.clock, namespace, podName, opts, ctx),
     watch: (resource, namespace, opts, listener) => watchObjects(core, resource, namespace, opts, listener),
   };
   return api;

@@ -4,6 +4,7 @@ import type { KeyValue, MvccStore } from '../store/types';
 import { StoreError } from '../store/types';
 import { registryKey, registryPrefix } from '../store/keys';
 import type { Rng, Simulation } from '../sim/types';
+import { createRng } from '../sim/rng';
 import type { RequestContext, ResourceInfo } from './types';
 import { resolveResource } from './registry';
 import type { AdmissionApi, AdmissionPlugin } from './admission/index';
@@ -12,11 +13,6 @@ import { newAlreadyExists, newBadRequest, newConflict, newInternalError, newNotF
 export interface ApiServerOptions {
   /** admission chain; default DEFAULT_ADMISSION_PLUGINS */
   admission?: readonly AdmissionPlugin[];
-  /**
-   * Until the serviceaccounts-controller exists: create each new namespace's `default` ServiceAccount
-   * (scheduled at delay 0 as actor serviceaccount-controller). Default true.
-   */
-  serviceAccountStandIn?: boolean;
   /** Until the namespace controller exists: empty a Terminating namespace and finish its deletion. Default true. */
   namespaceControllerStandIn?: boolean;
 }
@@ -30,8 +26,14 @@ export interface ServerCore {
   readonly options: Required<Omit<ApiServerOptions, 'admission'>>;
 }
 
-export function createAdmissionApi(store: MvccStore): AdmissionApi {
+export function createAdmissionApi(store: MvccStore, rootRng?: Rng): AdmissionApi {
+  const streams = new Map<string, Rng>();
   return {
+    rng(stream) {
+      let r = streams.get(stream);
+      if (!r) streams.set(stream, (r = (rootRng ?? createRng(0)).fork(stream)));
+      return r;
+    },
     get(resource, namespace, name) {
       const res = resolveResource(resource);
       return store.get(registryKey(res.plural, res.namespaced ? namespace : undefined, name))?.value;

@@ -165,10 +165,11 @@ describe('namespace lifecycle', () => {
     );
   });
 
-  it('gives a new namespace its default ServiceAccount (serviceaccounts-controller stand-in)', () => {
+  it('leaves the default ServiceAccount to the serviceaccounts-controller, admitting pods meanwhile', () => {
     const { api, sim } = newTestApi();
     api.create('ns', undefined, ns('team'), KUBECTL);
     sim.settle(1000);
-    expect(api.get('sa', 'team', 'default').metadata.name).toBe('default');
+    expect(statusOf(() => api.get('sa', 'team', 'default')).reason).toBe('NotFound');
+    expect(api.create('pods', 'team', pod('p'), KUBECTL).metadata.name).toBe('p');
   });
 });

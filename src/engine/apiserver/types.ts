@@ -157,6 +157,11 @@ export interface ApiServer {
    * PodScheduled=True condition; Conflict `pod web-0 is already assigned to node "node-1"` when bound.
    */
   bind(namespace: string, podName: string, nodeName: string, ctx: RequestContext): KubeObject;
+  /**
+   * pods/eviction subresource (pkg/registry/core/pod/storage/eviction.go EvictionREST.Create): deletes the pod
+   * with deleteOptions unless that would violate its PodDisruptionBudget (429 TooManyRequests, cause DisruptionBudget).
+   */
+  evict(namespace: string, podName: string, deleteOptions: DeleteOpts, ctx: RequestContext): void;
   /** listener is called synchronously after each matching write; it must not write synchronously */
   watch(
     resource: string,

@@ -68,10 +68,12 @@ describe('bootstrapCluster (createCluster defaults)', () => {
       reason: 'KubeletReady',
       message: 'kubelet is posting ready status',
     });
+    // NetworkUnavailable=False (RouteCreated) as the cloud's route controller leaves it
     expect(n.status?.conditions?.filter((x) => x.status === 'False').map((x) => x.type)).toEqual([
       'MemoryPressure',
       'DiskPressure',
       'PIDPressure',
+      'NetworkUnavailable',
     ]);
     expect(n.status?.addresses).toEqual([
       { type: 'InternalIP', address: '172.18.0.4' },

@@ -1,11 +1,16 @@
 // Brings a fresh cluster to the state `kind create cluster` leaves it in: system namespaces, default
-// ServiceAccounts, the `kubernetes` Service, the control-plane and worker Nodes with Leases, and kubelet heartbeats.
+// ServiceAccounts and kube-root-ca.crt ConfigMaps, the `kubernetes` Service, the control-plane and worker Nodes with Leases, and kubelet heartbeats.
 import type { ClusterRuntime } from './types';
 import type { KubeObject } from '../types/object';
 import type { RequestContext } from '../apiserver/types';
 import { addNode } from './addNode';
 import { controlPlaneSpec, CONTROL_PLANE_NODE, nodeInternalIP } from './nodeObject';
 import { createNodeHeartbeat } from '../kubelet/heartbeat';
+import {
+  defaultServiceAccountObject,
+  SERVICE_ACCOUNTS_CONTROLLER_NAME,
+} from '../controllers/serviceaccount/index';
+import { clusterRootCA, rootCAConfigMap, ROOT_CA_PUBLISHER_NAME } from '../controllers/rootcapublisher/index';
 
 /** pkg/apis/core/types.go NamespaceSystem / NamespacePublic / NamespaceNodeLease, plus default */
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
@@ -30,7 +35,7 @@ function namespaceObject(name: string): KubeObject {
 
 /** the `default` ServiceAccount the serviceaccounts-controller creates in every namespace */
 export function defaultServiceAccount(namespace: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } };
+  return defaultServiceAccountObject(namespace);
 }
 
 /** pkg/controlplane/controller/kubernetesservice: the `kubernetes` Service for the API server */
@@ -94,20 +99,33 @@ function kubernetesEndpoints(): KubeObject {
   };
 }
 
-function createIfServed(rt: ClusterRuntime, resource: string, ns: string, obj: KubeObject): void {
+function createIfServed(
+  rt: ClusterRuntime,
+  resource: string,
+  ns: string,
+  obj: KubeObject,
+  ctx: RequestContext = apiserver,
+): void {
   try {
     rt.api.resolve(resource);
   } catch {
     return; // an API server without this resource simply does not get the object
   }
-  rt.api.create(resource, ns, obj, apiserver);
+  rt.api.create(resource, ns, obj, ctx);
 }
 
 export function bootstrapCluster(rt: ClusterRuntime): void {
   for (const ns of SYSTEM_NAMESPACES) rt.api.create('namespaces', undefined, namespaceObject(ns), apiserver);
+  // what the serviceaccounts-controller and root-ca-cert-publisher have done by the time kind reports ready; a
+  // cluster without the control plane keeps them too
+  const rootCA = clusterRootCA(rt.sim.rng);
   for (const ns of SYSTEM_NAMESPACES) {
     rt.api.create('serviceaccounts', ns, defaultServiceAccount(ns), {
-      actor: 'serviceaccount-controller',
+      actor: SERVICE_ACCOUNTS_CONTROLLER_NAME,
+      cause: `namespace ${ns} created`,
+    });
+    createIfServed(rt, 'configmaps', ns, rootCAConfigMap(ns, rootCA), {
+      actor: ROOT_CA_PUBLISHER_NAME,
       cause: `namespace ${ns} created`,
     });
   }

@@ -147,6 +147,23 @@ export function buildNode(spec: NodeSpec, index: number, nowRfc3339: string, mac
   return node as KubeObject;
 }
 
+/**
+ * The Node a kubelet started with --cloud-provider=external (and kind's --node-ip) registers: no providerID yet, the
+ * node IP announced in an annotation for the cloud node controller, and the uninitialized taint appended last.
+ * mirrors pkg/kubelet/kubelet_node_status.go initialNode (externalCloudProvider branch).
+ */
+export function withExternalCloudProvider(node: KubeObject, nodeIP: string): KubeObject {
+  const n = node as Node & KubeObject;
+  const spec = { ...n.spec };
+  delete spec.providerID;
+  spec.taints = [
+    ...(spec.taints ?? []),
+    { key: 'node.cloudprovider.kubernetes.io/uninitialized', value: 'true', effect: 'NoSchedule' },
+  ];
+  const annotations = { ...n.metadata.annotations, 'alpha.kubernetes.io/provided-node-ip': nodeIP };
+  return { ...n, metadata: { ...n.metadata, annotations }, spec } as KubeObject;
+}
+
 /** metav1.MicroTime wire format (RFC 3339 with microseconds), as Lease.spec.renewTime carries it */
 export function microTime(rfc3339Seconds: string, ms: number): string {
   const frac = String(Math.floor(ms % 1000) * 1000).padStart(6, '0');

@@ -13,6 +13,10 @@ import { endpointSliceController } from './endpointslice/index';
 import { endpointsController } from './endpoints/index';
 import { horizontalPodAutoscalerController } from './podautoscaler/index';
 import { serviceController } from './cloudservice/index';
+import { disruptionController } from './disruption/index';
+import { podGCController } from './podgc/index';
+import { serviceAccountsController, tokensController } from './serviceaccount/index';
+import { rootCACertPublisher } from './rootcapublisher/index';
 
 const factories = new WeakMap<ClusterRuntime, InformerFactory>();
 
@@ -46,5 +50,10 @@ export const defaultControllers: ControllerDefinition[] = [
   horizontalPodAutoscalerController,
   // cloud-controller-manager's service controller, run here for the simulated cloud
   serviceController,
+  disruptionController,
   garbageCollectorController,
+  podGCController,
+  serviceAccountsController,
+  tokensController,
+  rootCACertPublisher,
 ];

@@ -1,6 +1,7 @@
 // Admission plugin contract (mirrors k8s.io/apiserver/pkg/admission Interface): mutate or refuse a request before storage.
 import type { KubeObject } from '../../types/object';
 import type { ResourceInfo } from '../types';
+import type { Rng } from '../../sim/types';
 
 export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -8,6 +9,8 @@ export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE';
 export interface AdmissionApi {
   get(resource: string, namespace: string | undefined, name: string): Readonly<KubeObject> | undefined;
   list(resource: string, namespace: string | undefined): readonly Readonly<KubeObject>[];
+  /** a plugin's own seeded stream (same label, same stream), so its draws never shift the server's uids and names */
+  rng?(stream: string): Rng;
 }
 
 export interface AdmissionPlugin {

@@ -41,6 +41,7 @@ import {
   validatePriorityClass,
 } from './otherKinds';
 import { validatePodSpec, validatePodTemplateSpec } from './podSpec';
+import { validatePodDisruptionBudgetSpec } from './pdb';
 import { validatePodStatusUpdate, validatePodUpdate } from './pod';
 import { validateServiceSpec } from './service';
 import { validateStatefulSetSpec, validateStatefulSetSpecUpdate } from './statefulset';
@@ -81,6 +82,7 @@ const SPEC_VALIDATORS: Record<string, SpecValidator> = {
   NetworkPolicy: (o) => validateNetworkPolicySpec(spec<NetworkPolicySpec>(o)),
   PriorityClass: validatePriorityClass,
   EndpointSlice: validateEndpointSlice,
+  PodDisruptionBudget: (o) => validatePodDisruptionBudgetSpec(o.spec as never),
 };
 
 const selectorOf = (o: KubeObject): LabelSelector | undefined =>

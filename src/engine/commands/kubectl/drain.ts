@@ -2,77 +2,12 @@
 // mirrors k8s.io/kubectl/pkg/cmd/drain/drain.go RunDrain / deleteOrEvictPodsSimple and pkg/drain/drain.go.
 import type { ClusterRuntime } from '../../cluster/types';
 import type { CommandSpec } from '../types';
-import type { KubeObject } from '../../types/object';
-import { StatusError } from '../../apiserver/types';
 import { parseSelector } from '../../labels/selector';
 import { cordonNodes } from './cordon';
-import { kubectlCtx, namespaceFlag, selectNodes, selectorFlag, usageError } from './nodeTargets';
+import { namespaceFlag, selectNodes, selectorFlag, usageError } from './nodeTargets';
 import { deletionErrors, deletionWarnings, podsForDeletion, type DrainOptions } from './drainPods';
 import { capNote, waitTimeout } from './waitCap';
-
-interface EvictOptions {
-  gracePeriodSeconds: number;
-  disableEviction: boolean;
-  timeoutMs: number;
-  capped: boolean;
-}
-
-const aggregate = (errs: readonly string[]) =>
-  errs.length === 1 ? (errs[0] as string) : `[${errs.join(', ')}]`;
-
-/**
- * Evict (or delete) the pods, then advance virtual time until each is gone (NotFound, or replaced by a new UID).
- * Eviction here is a graceful delete: kubesim's API server has no pods/eviction subresource (no PDB check yet).
- */
-function evictAndWait(
-  rt: ClusterRuntime,
-  pods: readonly KubeObject[],
-  o: EvictOptions,
-): { out: string; error?: string; pending: KubeObject[] } {
-  let out = '';
-  const ctx = kubectlCtx('drain');
-  const opts = o.gracePeriodSeconds >= 0 ? { gracePeriodSeconds: o.gracePeriodSeconds } : {};
-  let pending: KubeObject[] = [];
-  for (const pod of pods) {
-    const { namespace, name } = pod.metadata;
-    if (!o.disableEviction) out += `evicting pod ${namespace}/${name}\n`;
-    try {
-      rt.api.delete('pods', namespace, name ?? '', opts, ctx);
-      pending.push(pod);
-    } catch (e) {
-      if (!(e instanceof StatusError) || e.status.code !== 404) throw e;
-    }
-  }
-  const verb = o.disableEviction ? 'deleted' : 'evicted';
-  const gone = (pod: KubeObject) => {
-    try {
-      return (
-        rt.api.get('pods', pod.metadata.namespace, pod.metadata.name ?? '').metadata.uid !== pod.metadata.uid
-      );
-    } catch (e) {
-      if (e instanceof StatusError && e.status.code === 404) return true;
-      throw e;
-    }
-  };
-  const sweep = () => {
-    const still: KubeObject[] = [];
-    for (const pod of pending) {
-      if (gone(pod)) out += `pod/${pod.metadata.name} ${verb}\n`;
-      else still.push(pod);
-    }
-    pending = still;
-    return pending.length === 0;
-  };
-  if (rt.sim.runUntil(sweep, o.timeoutMs)) return { out, pending };
-  const waitErr = 'context deadline exceeded';
-  const errs = o.disableEviction
-    ? [waitErr]
-    : pending.map(
-        (p) =>
-          `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: ${waitErr}`,
-      );
-  return { out, error: aggregate(errs), pending };
-}
+import { aggregate, deletePods, evictPods, type EvictOptions } from './drainEvict';
 
 interface NodeDrainResult {
   stdout: string;
@@ -91,12 +26,18 @@ function drainNode(
   if (errs.length > 0) return { stdout: '', stderr: '', error: aggregate(errs) };
   const warnings = deletionWarnings(list);
   let stderr = warnings ? `Warning: ${warnings}\n` : '';
-  const r = evictAndWait(rt, list.pods, o);
-  if (r.error === undefined) return { stdout: r.out, stderr };
-  stderr += `There are pending pods in node "${name}" when an error occurred: ${r.error}\n`;
-  for (const p of r.pending) stderr += `pod/${p.metadata.name}\n`;
+  if (list.pods.length === 0) return { stdout: '', stderr };
+  const r = o.disableEviction ? deletePods(rt, list.pods, o) : evictPods(rt, list.pods, o);
+  stderr += r.stderr;
+  if (r.error === undefined) return { stdout: r.stdout, stderr };
+  // as deleteOrEvictPodsSimple: the pods still to be removed are listed afresh
+  const pending = podsForDeletion(rt, name, filters).pods;
+  if (pending.length > 0) {
+    stderr += `There are pending pods in node "${name}" when an error occurred: ${r.error}\n`;
+    for (const p of pending) stderr += `pod/${p.metadata.name}\n`;
+  }
   stderr += capNote(o.capped);
-  return { stdout: r.out, stderr, error: r.error };
+  return { stdout: r.stdout, stderr, error: r.error };
 }
 
 export const drainCommand: CommandSpec = {
@@ -122,7 +63,7 @@ export const drainCommand: CommandSpec = {
       name: 'timeout',
       type: 'duration',
       default: '0s',
-      help: 'The length of time to wait before giving up.',
+      help: 'The length of time to wait before giving up, zero means infinite (kubesim stops after 10m of virtual time).',
     },
     { name: 'pod-selector', type: 'string', help: 'Label selector to filter pods on the node' },
     {

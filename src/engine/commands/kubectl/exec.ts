@@ -1,8 +1,9 @@
 // `kubectl exec POD [-n NS] [-c CONTAINER] -- COMMAND [ARGS...]`: the container's view of the network (curl, nslookup,
-// cat /etc/resolv.conf, hostname), answered by the network models. Messages mirror kubectl's exec.go and the kubelet.
+// cat /etc/resolv.conf or a mounted file, hostname), answered by the network models. Messages mirror kubectl's exec.go and the kubelet.
 import type { Pod } from 'kubernetes-types/core/v1';
 import { netContext } from '../../network/context';
 import { runCat, podHostname } from '../../network/tools/files';
+import { readMountedFile } from '../../network/tools/volumeFiles';
 import { runCurl, type ToolResult } from '../../network/tools/curl';
 import { runNslookup } from '../../network/tools/nslookup';
 import type { CommandResult, CommandSpec } from '../types';
@@ -73,7 +74,17 @@ export const execCommand: CommandSpec = {
     }
     const ctx = netContext(rt);
     if (base === 'hostname') return finish({ code: 0, stdout: `${podHostname(pod)}\n`, stderr: '' }, prefix);
-    if (base === 'cat') return finish(runCat(ctx, pod, rest), prefix);
+    if (base === 'cat') {
+      const deps = {
+        api: rt.api,
+        rootRng: rt.sim.rng,
+        fromRfc3339: (ts: string) => rt.sim.clock.fromRfc3339(ts),
+      };
+      return finish(
+        runCat(ctx, pod, rest, (p) => readMountedFile(deps, pod, container, p)),
+        prefix,
+      );
+    }
     if (base === 'nslookup') return finish(runNslookup(ctx, pod, rest), prefix);
     return finish(runCurl(ctx, pod, rest), prefix);
   },

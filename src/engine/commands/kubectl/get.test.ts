@@ -102,22 +102,27 @@ describe('kubectl get', () => {
   it('-o jsonpath', () => {
     const c = cluster();
     expect(c.run("kubectl get cm -o jsonpath='{.items[*].metadata.name}'").stdout).toBe(
-      'a-config10 a-config9 b-config',
+      'a-config10 a-config9 b-config kube-root-ca.crt',
     );
     expect(c.run('kubectl get cm b-config -o jsonpath={.data.k}').stdout).toBe('b-config');
     expect(c.run('kubectl get cm -o jsonpath=\'{range .items[*]}{.metadata.name}{"\\n"}{end}\'').stdout).toBe(
-      'a-config10\na-config9\nb-config\n',
+      'a-config10\na-config9\nb-config\nkube-root-ca.crt\n',
     );
   });
   it('-o custom-columns', () => {
     const out = cluster().run(
       'kubectl get cm -o custom-columns=NAME:.metadata.name,APP:.metadata.labels.app',
     ).stdout;
-    expect(out).toBe('NAME         APP\na-config10   db\na-config9    db\nb-config     web\n');
+    // every namespace also holds root-ca-cert-publisher's kube-root-ca.crt
+    expect(out).toBe(
+      'NAME               APP\na-config10         db\na-config9          db\nb-config           web\nkube-root-ca.crt   <none>\n',
+    );
   });
   it('--sort-by uses natural order', () => {
     const out = cluster().run('kubectl get cm --sort-by=.metadata.name -o name').stdout;
-    expect(out).toBe('configmap/a-config9\nconfigmap/a-config10\nconfigmap/b-config\n');
+    expect(out).toBe(
+      'configmap/a-config9\nconfigmap/a-config10\nconfigmap/b-config\nconfigmap/kube-root-ca.crt\n',
+    );
   });
   it('--no-headers', () => {
     expect(cluster().run('kubectl get cm --no-headers').stdout.split('\n')[0]).toMatch(

@@ -6,6 +6,7 @@ import { errorLine } from './writeSupport';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { createGeneratorCommands } from './createDeployment';
+import { createTokenCommand } from './createToken';
 import { replaceCommand } from './replace';
 import { deleteCommand } from './delete';
 import { labelCommand } from './label';
@@ -36,6 +37,7 @@ export const writeCommands: CommandSpec[] = [
   applyCommand,
   createCommand,
   ...createGeneratorCommands,
+  createTokenCommand,
   replaceCommand,
   deleteCommand,
   labelCommand,

@@ -154,6 +154,14 @@ describe('sim verbs', () => {
     c.run(
       'sim node add big --cpu 32 --memory 128Gi --pods 250 --zone zone-c --label tier=db --taint dedicated=db:NoExecute',
     );
+    const registered = c.runtime.api.get('nodes', undefined, 'big') as Node;
+    // the kubelet registers under the cloud-controller-manager's uninitialized taint ...
+    expect(registered.spec?.taints).toEqual([
+      { key: 'dedicated', value: 'db', effect: 'NoExecute' },
+      { key: 'node.cloudprovider.kubernetes.io/uninitialized', value: 'true', effect: 'NoSchedule' },
+    ]);
+    // ... and the cloud node controller labels the node with its instance's zone and lifts the taint
+    c.run('sim settle');
     const n = c.runtime.api.get('nodes', undefined, 'big') as Node;
     expect(n.status?.capacity).toMatchObject({ cpu: '32', memory: '128Gi', pods: '250' });
     expect(n.metadata?.labels).toMatchObject({ tier: 'db', 'topology.kubernetes.io/zone': 'zone-c' });

@@ -12,6 +12,8 @@ import { volumeCommand } from './volume';
 import { explainCommand } from './explain';
 import { usageCommands } from './usage';
 import { networkSimCommands } from './cni';
+import { podFaultCommands } from './pod';
+import { cloudCommands } from './cloud';
 
 export const simVerbs: CommandSpec[] = [];
 simVerbs.push(
@@ -21,6 +23,13 @@ simVerbs.push(
     'node fail': 'NAME',
     'node recover': 'NAME',
     explain: 'pod/NAME',
+    'pod crash': 'POD',
+    'pod fail-readiness': 'POD',
+    'pod fail-liveness': 'POD',
+    'pod heal': 'POD',
+    'cloud delete-instance': 'NODE',
+    'cloud shutdown-instance': 'NODE',
+    'cloud start-instance': 'NODE',
   }),
   timeCommand,
   advanceCommand,
@@ -28,9 +37,11 @@ simVerbs.push(
   nodeAddCommand,
   nodeFailCommand,
   nodeRecoverCommand,
+  ...podFaultCommands,
   seedCommand,
   explainCommand,
   volumeCommand,
   ...usageCommands,
   ...networkSimCommands,
+  ...cloudCommands,
 );

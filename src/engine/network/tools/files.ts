@@ -1,5 +1,5 @@
 // The few files and programs a pod's container has that the network model can answer: /etc/resolv.conf,
-// /etc/hosts (kubelet-managed), /etc/hostname and `hostname`.
+// /etc/hosts (kubelet-managed), /etc/hostname, `hostname`, and files mounted from volumes.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { NetContext } from '../context';
 import { renderResolvConf } from '../dns/resolvConf';
@@ -22,11 +22,19 @@ function hostsFile(pod: Pod): string {
   return `${head}${ip}\t${fqdn}${podHostname(pod)}\n`;
 }
 
-export function runCat(ctx: NetContext, pod: Pod, argv: readonly string[]): ToolResult {
+/** readMounted: a file a volume mount provides (volumeFiles.readMountedFile), checked before the node's own files */
+export function runCat(
+  ctx: NetContext,
+  pod: Pod,
+  argv: readonly string[],
+  readMounted?: (path: string) => string | undefined,
+): ToolResult {
   let stdout = '';
   let stderr = '';
   for (const f of argv) {
-    if (f === '/etc/resolv.conf') stdout += renderResolvConf(resolvConfOf(ctx, pod));
+    const mounted = readMounted?.(f);
+    if (mounted !== undefined) stdout += mounted;
+    else if (f === '/etc/resolv.conf') stdout += renderResolvConf(resolvConfOf(ctx, pod));
     else if (f === '/etc/hosts') stdout += hostsFile(pod);
     else if (f === '/etc/hostname') stdout += `${podHostname(pod)}\n`;
     else stderr += `cat: ${f}: No such file or directory\n`;

@@ -9,6 +9,9 @@ import type {
   ResourceRequirements,
 } from 'kubernetes-types/core/v1';
 import type { DescribeWriter } from './writer';
+import { describeVolumes } from './volumes';
+
+export { describeVolumes } from './volumes';
 import {
   printBool,
   printLabelsMultiline,
@@ -39,7 +42,7 @@ function describeStatus(w: DescribeWriter, name: string, state: ContainerState |
 
 /** mirrors DescribeProbe */
 export function describeProbe(p: Probe): string {
-  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s successThreshold=${p.successThreshold ?? 1} failureThreshold=${p.failureThreshold ?? 3}`;
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
   if (p.httpGet) {
     const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
@@ -154,25 +157,6 @@ export function describeContainers(
   for (const c of containers) describeContainer(w, c, byName.get(c.name), space);
 }
 
-/** mirrors describeVolumes (volume sources summarised by type) */
-export function describeVolumes(
-  w: DescribeWriter,
-  volumes: readonly { name: string; [k: string]: unknown }[] | undefined,
-  space: string,
-): void {
-  if (!volumes || volumes.length === 0) {
-    w.write(0, `${space}Volumes:\t<none>\n`);
-    return;
-  }
-  w.write(0, `${space}Volumes:\n`);
-  for (const v of volumes) {
-    w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
-    const type = Object.keys(v).find((k) => k !== 'name') ?? '';
-    const kind = type.charAt(0).toUpperCase() + type.slice(1);
-    w.write(2, `Type:\t${kind}\n`);
-  }
-}
-
 /** mirrors DescribePodTemplate */
 export function describePodTemplate(w: DescribeWriter, t: PodTemplateSpec | undefined): void {
   w.write(0, 'Pod Template:\n');
@@ -188,7 +172,7 @@ export function describePodTemplate(w: DescribeWriter, t: PodTemplateSpec | unde
   if ((spec.initContainers ?? []).length > 0)
     describeContainers(w, 'Init Containers', spec.initContainers ?? [], undefined, '  ');
   describeContainers(w, 'Containers', spec.containers ?? [], undefined, '  ');
-  describeVolumes(w, spec.volumes as unknown as { name: string }[] | undefined, '  ');
+  describeVolumes(w, spec.volumes, '  ');
   if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
   printLabelsMultiline(w, '  Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, '  Tolerations', spec.tolerations);

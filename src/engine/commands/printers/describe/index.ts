@@ -5,6 +5,7 @@ import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStat
 import { describeNode } from './node';
 import { describeEndpointSlice, describeService } from './network';
 import { describeGeneric, describeNamespace } from './generic';
+import { describePodDisruptionBudget } from './pdb';
 
 const byKind: Record<string, Describer> = {
   Pod: describePod,
@@ -16,6 +17,7 @@ const byKind: Record<string, Describer> = {
   Service: describeService,
   EndpointSlice: describeEndpointSlice,
   Namespace: describeNamespace,
+  PodDisruptionBudget: describePodDisruptionBudget,
 };
 
 export function describerForKind(kind: string): Describer {

@@ -69,7 +69,7 @@ export function describePod(obj: KubeObject, inputs: DescribeInputs): string {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
     for (const c of status.conditions ?? []) w.write(1, `${c.type} \t${c.status} \n`);
   }
-  describeVolumes(w, spec.volumes as { name: string }[] | undefined, '');
+  describeVolumes(w, spec.volumes, '');
   w.write(0, `QoS Class:\t${status.qosClass ?? computePodQos(obj)}\n`);
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
