@@ -38,7 +38,7 @@ export function withDryRunShape(obj: KubeObject): KubeObject {
 }
 
 /** create a generated object (or print it for --dry-run=client); kubectl's lines and errors */
-function createGenerated(
+export function createGenerated(
   ctx: CommandContext,
   args: ParsedArgs,
   resource: string,
@@ -66,7 +66,7 @@ function createGenerated(
   }
 }
 
-const common: FlagSpec[] = [
+export const common: FlagSpec[] = [
   namespaceFlag,
   outputFlag,
   dryRunFlag,
@@ -74,7 +74,7 @@ const common: FlagSpec[] = [
   { name: 'save-config', type: 'bool' },
 ];
 
-function nameArg(args: ParsedArgs): string {
+export function nameArg(args: ParsedArgs): string {
   const name = args.positionals[0];
   if (!name) throw new Error(`exactly one NAME is required, got 0`);
   if (args.positionals.length > 1)

@@ -6,6 +6,7 @@ import { errorLine } from './writeSupport';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { createGeneratorCommands } from './createDeployment';
+import { createPolicyCommands } from './createPolicy';
 import { createTokenCommand } from './createToken';
 import { replaceCommand } from './replace';
 import { deleteCommand } from './delete';
@@ -37,6 +38,7 @@ export const writeCommands: CommandSpec[] = [
   applyCommand,
   createCommand,
   ...createGeneratorCommands,
+  ...createPolicyCommands,
   createTokenCommand,
   replaceCommand,
   deleteCommand,
