@@ -1,5 +1,6 @@
 // `kubectl exec POD [-n NS] [-c CONTAINER] -- COMMAND [ARGS...]`: the container's view of the network (curl, nslookup,
 // cat /etc/resolv.conf or a mounted file, hostname), answered by the network models. Messages mirror kubectl's exec.go and the kubelet.
+import { attachablePodName } from './attachablePod';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { netContext } from '../../network/context';
 import { runCat, podHostname } from '../../network/tools/files';
@@ -45,7 +46,9 @@ export const execCommand: CommandSpec = {
       return fail(
         "error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples\n",
       );
-    const name = target.replace(/^(pods?|po)\//, '');
+    const resolved = attachablePodName(rt, ns, target);
+    if ('error' in resolved) return fail(`error: ${resolved.error}\n`);
+    const name = resolved.name;
     const pod = rt.api.get('pods', ns, name) as unknown as Pod;
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed')
