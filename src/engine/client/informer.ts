@@ -20,6 +20,12 @@ export class Informer {
   private readonly indexers = new Map<string, IndexFunc>();
   /** index name -> index value -> keys */
   private readonly indices = new Map<string, Map<string, Set<ObjectKey>>>();
+  /**
+   * key -> the values each indexer gave the cached object (in indexer order), so an update does not re-run every
+   * index function on the old object; the cached object is frozen, so they cannot go stale (client-go's
+   * threadSafeMap re-runs them: the values are the same)
+   */
+  private readonly indexedValues = new Map<ObjectKey, (readonly string[])[]>();
   private readonly handlers: InformerHandlers[] = [];
   private watch: ApiWatch | undefined;
 
@@ -36,7 +42,11 @@ export class Informer {
     this.indexers.set(name, fn);
     const idx = new Map<string, Set<ObjectKey>>();
     this.indices.set(name, idx);
-    for (const [key, obj] of this.items) this.indexAdd(idx, fn, key, obj);
+    for (const [key, obj] of this.items) {
+      const values = fn(obj);
+      this.indexedValues.get(key)?.push(values);
+      addToIndex(idx, values, key);
+    }
   }
 
   addHandlers(h: InformerHandlers): void {
@@ -95,56 +105,69 @@ export class Informer {
     if (e.type === 'ADDED' || e.type === 'MODIFIED') {
       const key = objectKey(e.object);
       const old = this.items.get(key);
-      this.upsert(e.object);
+      this.upsertKey(key, e.object);
       for (const h of this.handlers) {
         if (old) h.onUpdate?.(old, e.object);
         else h.onAdd?.(e.object);
       }
     } else if (e.type === 'DELETED') {
       const key = objectKey(e.object);
-      const old = this.items.get(key);
-      if (old) this.remove(key, old);
+      if (this.items.has(key)) this.remove(key);
       for (const h of this.handlers) h.onDelete?.(e.object);
     }
   }
 
   private upsert(obj: Readonly<KubeObject>): void {
-    const key = objectKey(obj);
-    const old = this.items.get(key);
-    if (old) this.unindex(key, old);
-    this.items.set(key, obj);
-    for (const [name, fn] of this.indexers)
-      this.indexAdd(this.indices.get(name) as Map<string, Set<ObjectKey>>, fn, key, obj);
+    this.upsertKey(objectKey(obj), obj);
   }
 
-  private remove(key: ObjectKey, old: Readonly<KubeObject>): void {
-    this.unindex(key, old);
+  /**
+   * Every index entry of the key is removed and re-added (even an unchanged value), so the key moves to the end of
+   * each of its index sets: byIndex lists keys in the order they were last written, which later tie-breaks see.
+   */
+  private upsertKey(key: ObjectKey, obj: Readonly<KubeObject>): void {
+    this.unindex(key);
+    this.items.set(key, obj);
+    const all: (readonly string[])[] = [];
+    for (const [name, fn] of this.indexers) {
+      const values = fn(obj);
+      all.push(values);
+      addToIndex(this.indices.get(name) as Map<string, Set<ObjectKey>>, values, key);
+    }
+    this.indexedValues.set(key, all);
+  }
+
+  private remove(key: ObjectKey): void {
+    this.unindex(key);
     this.items.delete(key);
   }
 
-  private indexAdd(
-    idx: Map<string, Set<ObjectKey>>,
-    fn: IndexFunc,
-    key: ObjectKey,
-    obj: Readonly<KubeObject>,
-  ): void {
-    for (const v of fn(obj)) {
-      let set = idx.get(v);
-      if (!set) idx.set(v, (set = new Set()));
-      set.add(key);
+  private unindex(key: ObjectKey): void {
+    const all = this.indexedValues.get(key);
+    if (!all) return;
+    this.indexedValues.delete(key);
+    let i = 0;
+    for (const idx of this.indices.values()) {
+      const values = all[i++];
+      if (values) removeFromIndex(idx, values, key);
     }
   }
+}
 
-  private unindex(key: ObjectKey, old: Readonly<KubeObject>): void {
-    for (const [name, fn] of this.indexers) {
-      const idx = this.indices.get(name) as Map<string, Set<ObjectKey>>;
-      for (const v of fn(old)) {
-        const set = idx.get(v);
-        if (!set) continue;
-        set.delete(key);
-        if (set.size === 0) idx.delete(v);
-      }
-    }
+function addToIndex(idx: Map<string, Set<ObjectKey>>, values: readonly string[], key: ObjectKey): void {
+  for (const v of values) {
+    let set = idx.get(v);
+    if (!set) idx.set(v, (set = new Set()));
+    set.add(key);
+  }
+}
+
+function removeFromIndex(idx: Map<string, Set<ObjectKey>>, values: readonly string[], key: ObjectKey): void {
+  for (const v of values) {
+    const set = idx.get(v);
+    if (!set) continue;
+    set.delete(key);
+    if (set.size === 0) idx.delete(v);
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, SnapshotLister } from './framework/types';
 import type { MutableNodeInfo, PodResources } from './nodeInfo';
-import { addPodTo, newNodeInfo, podResources, removePodFrom, setNode } from './nodeInfo';
+import { addPodTo, newNodeInfo, podResources, removePodFrom, replaceSameSpecPod, setNode } from './nodeInfo';
 
 interface PodState {
   pod: Pod;
@@ -63,6 +63,15 @@ export class SchedulerCache implements SnapshotLister {
   addPod(pod: Pod): void {
     const key = podKeyOf(pod);
     const cur = this.pods.get(key);
+    // a status update keeps the stored (frozen) spec: requests, ports and affinity are the same, only the pod moves
+    if (cur && cur.pod.spec === pod.spec && !cur.assumed) {
+      const ni = this.infos.get(cur.nodeName);
+      if (ni && replaceSameSpecPod(ni, cur.pod, pod)) {
+        this.pods.delete(key);
+        this.pods.set(key, { pod, nodeName: cur.nodeName, assumed: false, res: cur.res });
+        return;
+      }
+    }
     if (cur) this.removeState(key, cur);
     this.addState(key, pod, false);
   }

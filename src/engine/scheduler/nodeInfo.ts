@@ -106,3 +106,27 @@ export function removePodFrom(ni: MutableNodeInfo, pod: Pod, res: PodResources =
   ni.generation = nextGeneration();
   return true;
 }
+
+/**
+ * RemovePod + AddPod of a pod whose spec is unchanged (a status update): the same result in one pass, the pod
+ * moving to the end of the lists as remove + add leaves it; requests and affinity flags are the spec's, so they stay.
+ * False (nothing changed) when the pod is not there or has host ports (the caller then removes and adds).
+ */
+export function replaceSameSpecPod(ni: MutableNodeInfo, old: Pod, pod: Pod): boolean {
+  const idx = ni.pods.findIndex((p) => sameUid(p, old));
+  if (idx < 0) return false;
+  const stored = ni.pods[idx] as Pod;
+  if (stored.spec !== pod.spec || hostPortsOf(stored).length > 0) return false;
+  const pods = ni.pods.slice();
+  pods.splice(idx, 1);
+  pods.push(pod);
+  ni.pods = pods;
+  const moveToEnd = (list: readonly Pod[]): Pod[] => [...list.filter((p) => !sameUid(p, old)), pod];
+  if (podHasAffinity(stored)) ni.podsWithAffinity = moveToEnd(ni.podsWithAffinity);
+  if (podHasRequiredAntiAffinity(stored))
+    ni.podsWithRequiredAntiAffinity = moveToEnd(ni.podsWithRequiredAntiAffinity);
+  // remove + add each take a generation
+  nextGeneration();
+  ni.generation = nextGeneration();
+  return true;
+}
