@@ -2,33 +2,39 @@
 // A shallow Object.freeze by a caller must not leave mutable children behind, so frozen subtrees are walked too,
 // unless this function itself froze them deeply before (a stored subtree reused by a later write, e.g. the spec of a
 // pod whose status changes): a frozen object's children cannot be replaced, so such a subtree stays deeply frozen.
+// The mark is a non-enumerable symbol property set just before freezing (JSON, spreads, Object.keys and
+// structuredClone all ignore it); a WeakSet did the same but cost every write a hash insert and the GC ephemerons.
 
-const deeplyFrozen = new WeakSet<object>();
+const DEEPLY_FROZEN: unique symbol = Symbol('kubesim.deeplyFrozen');
+const MARK: PropertyDescriptor = { value: true, enumerable: false, writable: false, configurable: false };
+
+type Marked = Record<string | symbol, unknown>;
 
 export function deepFreeze<T>(value: T): Readonly<T> {
-  if (value !== null && typeof value === 'object') freezeObject(value as Record<string, unknown>);
+  if (value !== null && typeof value === 'object') freezeObject(value as Marked);
   return value;
 }
 
 /** whether deepFreeze froze this object and everything below it (for tests) */
 export function isDeeplyFrozen(value: object): boolean {
-  return deeplyFrozen.has(value);
+  return (value as Marked)[DEEPLY_FROZEN] === true;
 }
 
 // for..in / index loops rather than Object.values: this runs on every write, and the arrays add GC pressure
-function freezeObject(obj: Record<string, unknown>): void {
-  if (deeplyFrozen.has(obj)) return;
-  Object.freeze(obj);
+function freezeObject(obj: Marked): void {
+  if (obj[DEEPLY_FROZEN] === true) return;
   if (Array.isArray(obj)) {
     for (let i = 0; i < obj.length; i++) {
       const child: unknown = obj[i];
-      if (child !== null && typeof child === 'object') freezeObject(child as Record<string, unknown>);
+      if (child !== null && typeof child === 'object') freezeObject(child as Marked);
     }
   } else {
     for (const k in obj) {
       const child = obj[k];
-      if (child !== null && typeof child === 'object') freezeObject(child as Record<string, unknown>);
+      if (child !== null && typeof child === 'object') freezeObject(child as Marked);
     }
   }
-  deeplyFrozen.add(obj);
+  // a caller's shallow freeze leaves no room for the mark: such an object is walked again next time (still correct)
+  if (!Object.isFrozen(obj)) Object.defineProperty(obj, DEEPLY_FROZEN, MARK);
+  Object.freeze(obj);
 }
