@@ -29,6 +29,18 @@ function sameTaints(a: readonly TaintLite[], b: readonly TaintLite[]): boolean {
   return a.length === b.length && a.every((t, i) => t.key === b[i]?.key && t.value === b[i]?.value);
 }
 
+/**
+ * taint_eviction.go PodUpdated: an update that keeps the pod's node and tolerations changes nothing for the
+ * controller (status updates, labels), so it is not queued.
+ */
+export function tolerationsOrNodeChanged(o: Readonly<KubeObject>, p: Readonly<KubeObject>): boolean {
+  if (o.spec === p.spec) return false;
+  const os = o.spec as { nodeName?: string; tolerations?: unknown } | undefined;
+  const ps = p.spec as { nodeName?: string; tolerations?: unknown } | undefined;
+  if (os?.nodeName !== ps?.nodeName) return true;
+  return JSON.stringify(os?.tolerations ?? []) !== JSON.stringify(ps?.tolerations ?? []);
+}
+
 class TaintEvictionController implements Component {
   readonly name = TAINT_EVICTION_CONTROLLER;
   private rt!: ClusterRuntime;
@@ -73,7 +85,10 @@ class TaintEvictionController implements Component {
     };
     this.pods.addHandlers({
       onAdd: (p) => enqueuePod(p, 'ADDED'),
-      onUpdate: (_o, p) => enqueuePod(p, 'MODIFIED'),
+      onUpdate: (o, p) => {
+        if (!tolerationsOrNodeChanged(o, p)) return;
+        enqueuePod(p, 'MODIFIED');
+      },
       onDelete: (p) => enqueuePod(p, 'DELETED'),
     });
   }
