@@ -6,7 +6,13 @@ import { StatusError, qualifiedResource } from './types';
 
 type GroupResource = Pick<ResourceInfo, 'group' | 'plural'>;
 
-function status(code: number, reason: string, message: string, details?: Status['details']): StatusError {
+/** a Failure Status error with the given code, reason, message and details */
+export function status(
+  code: number,
+  reason: string,
+  message: string,
+  details?: Status['details'],
+): StatusError {
   const s: Status = {
     kind: 'Status',
     apiVersion: 'v1',

@@ -4,9 +4,9 @@ import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { Clock } from '../sim/types';
 import type { KubeObject } from '../types/object';
 import { cloneJson } from '../types/json';
-import type { ApiServer, DeleteOpts, RequestContext, Status } from './types';
+import type { ApiServer, DeleteOpts, RequestContext } from './types';
 import { StatusError } from './types';
-import { newConflict, newForbidden } from './errors';
+import { newConflict, newForbidden, status as statusError } from './errors';
 import { pdbSelector, pdbStatus, updateDisruptionAllowedCondition, type PdbObject } from './pdbHelpers';
 
 /** MaxDisruptedPodSize: evictions the PDB controller has not yet confirmed */
@@ -19,23 +19,9 @@ type PodObject = Pod & KubeObject;
 const PODS = { group: '', plural: 'pods' };
 const PDB_RESOURCE = { group: 'policy', plural: 'poddisruptionbudget' };
 
-function failure(code: number, reason: string, message: string, details?: Status['details']): StatusError {
-  const s: Status = {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason,
-    code,
-  };
-  if (details) s.details = details;
-  return new StatusError(s);
-}
-
 /** errors.NewTooManyRequests with the DisruptionBudget cause */
 function tooManyRequests(causeMessage: string): StatusError {
-  return failure(429, 'TooManyRequests', EVICTION_VIOLATES_BUDGET, {
+  return statusError(429, 'TooManyRequests', EVICTION_VIOLATES_BUDGET, {
     causes: [{ reason: 'DisruptionBudget', message: causeMessage }],
   });
 }
@@ -185,7 +171,7 @@ export function evictPod(
     return;
   }
   const pdbs = podDisruptionBudgetsFor(api, pod);
-  if (pdbs.length > 1) throw failure(500, '', MULTIPLE_PDBS);
+  if (pdbs.length > 1) throw statusError(500, '', MULTIPLE_PDBS);
   let updateDeletionOptions = false;
   const pdb = pdbs[0];
   if (pdb) {
