@@ -1,7 +1,7 @@
 // DefaultPreemption's PostFilter: find nodes where evicting lower-priority pods lets the pod fit, pick one.
 // mirrors pkg/scheduler/framework/preemption/preemption.go (Preempt, findCandidates, DryRunPreemption,
 // pickOneNodeForPreemption) and plugins/defaultpreemption/default_preemption.go (SelectVictimsOnNode,
-// PodEligibleToPreemptOthers). PodDisruptionBudgets are not considered (every victim counts as non-violating).
+// PodEligibleToPreemptOthers), with PodDisruptionBudgets as filterPodsWithPDBViolation weighs them.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Rng } from '../sim/types';
 import type { CycleState, NodeInfo, PluginContext, PluginStatus, SnapshotLister } from './framework/types';
@@ -11,11 +11,14 @@ import { fitErrorMessage } from './framework/fitError';
 import { runFilters } from './framework/runner';
 import { addPodTo, cloneNodeInfo, removePodFrom } from './nodeInfo';
 import { podPriority } from './queue';
+import { filterPodsWithPDBViolation, type PdbLite } from './preemptionPdb';
 
 export interface Candidate {
   node: string;
   /** victims, most important first */
   victims: Pod[];
+  /** victims whose eviction violates a PodDisruptionBudget (the first pickOneNodeForPreemption criterion) */
+  numPDBViolations?: number;
 }
 
 export interface PreemptionResult {
@@ -32,6 +35,8 @@ export interface PreemptionInput {
   ctx: PluginContext;
   rng: Rng;
   diagnosis: Diagnosis;
+  /** the cluster's PodDisruptionBudgets (none: every victim is non-violating) */
+  pdbs?: readonly PdbLite[];
 }
 
 const NOT_HELPFUL: PluginStatus = {
@@ -72,11 +77,14 @@ export function notEligibleReason(
   return undefined;
 }
 
-/** SelectVictimsOnNode: remove all lower-priority pods, check fit, then reprieve as many as possible */
+/**
+ * SelectVictimsOnNode: remove all lower-priority pods, check fit, then reprieve as many as possible, the pods whose
+ * eviction would violate a PodDisruptionBudget first (each counted in numPDBViolations when it cannot be spared).
+ */
 export function selectVictimsOnNode(
   input: PreemptionInput,
   ni: NodeInfo,
-): { victims: Pod[] } | { status: PluginStatus } {
+): { victims: Pod[]; numPDBViolations: number } | { status: PluginStatus } {
   const prio = podPriority(input.pod);
   const work = cloneNodeInfo(ni);
   const potential = ni.pods.filter((p) => podPriority(p) < prio);
@@ -87,15 +95,21 @@ export function selectVictimsOnNode(
   const st = fits();
   if (st.code !== 'Success') return { status: st };
   potential.sort((a, b) => (moreImportantPod(a, b) ? -1 : moreImportantPod(b, a) ? 1 : 0));
+  const { violating, nonViolating } = filterPodsWithPDBViolation(potential, input.pdbs ?? []);
   const victims: Pod[] = [];
-  for (const p of potential) {
+  let numPDBViolations = 0;
+  const reprieve = (p: Pod): boolean => {
     addPodTo(work, p);
-    if (fits().code !== 'Success') {
-      removePodFrom(work, p);
-      victims.push(p);
-    }
-  }
-  return { victims };
+    if (fits().code === 'Success') return true;
+    removePodFrom(work, p);
+    victims.push(p);
+    return false;
+  };
+  for (const p of violating) if (!reprieve(p)) numPDBViolations++;
+  for (const p of nonViolating) reprieve(p);
+  // victims are reported most important first, whichever list they came from
+  victims.sort((a, b) => (moreImportantPod(a, b) ? -1 : moreImportantPod(b, a) ? 1 : 0));
+  return { victims, numPDBViolations };
 }
 
 /** mirrors calculateNumCandidates: 10% of nodes, at least 100, at most all */
@@ -125,7 +139,8 @@ export function preempt(input: PreemptionInput): PreemptionResult {
       const ni = potential[(offset + i) % potential.length] as NodeInfo;
       const name = ni.node.metadata?.name ?? '';
       const r = selectVictimsOnNode(input, ni);
-      if ('victims' in r) candidates.push({ node: name, victims: r.victims });
+      if ('victims' in r)
+        candidates.push({ node: name, victims: r.victims, numPDBViolations: r.numPDBViolations });
       else statuses.set(name, r.status);
     }
   }
@@ -153,6 +168,7 @@ function earliestStartOfTop(victims: readonly Pod[]): string {
 export function pickOneNodeForPreemption(candidates: readonly Candidate[]): Candidate {
   for (const c of candidates) if (c.victims.length === 0) return c;
   const criteria: ((c: Candidate) => number | string)[] = [
+    (c) => c.numPDBViolations ?? 0, // fewest PodDisruptionBudget violations
     (c) => podPriority(c.victims[0] as Pod), // lowest highest-priority victim
     (c) => c.victims.reduce((s, v) => s + podPriority(v) + MAX_INT32 + 1, 0), // lowest Σ priorities
     (c) => c.victims.length, // fewest victims

@@ -14,6 +14,7 @@ import { StatusError } from '../apiserver/types';
 import { DEFAULT_PREEMPTION, DEFAULT_SCHEDULER_NAME } from './profile';
 import { schedulePod } from './framework/runner';
 import { fitErrorMessage } from './framework/fitError';
+import { pdbLiteOf } from './preemptionPdb';
 import { preempt } from './preemption';
 import { podPriority } from './queue';
 import { clearNominatedNodeName, markDisruptionTarget, markUnschedulable } from './podStatus';
@@ -72,7 +73,8 @@ function handleUnschedulable(
   if (profile.postFilter.includes(DEFAULT_PREEMPTION)) {
     const ctx = s.contexts.get(profile.schedulerName);
     if (ctx) {
-      const r = preempt({ profile, pod, state, snapshot: s.cache, ctx, rng: s.rng, diagnosis });
+      const pdbs = s.informers.for('poddisruptionbudgets').list().map(pdbLiteOf);
+      const r = preempt({ profile, pod, state, snapshot: s.cache, ctx, rng: s.rng, diagnosis, pdbs });
       diagnosis.postFilterMsg = r.message;
       rec.preemption = { victims: [], message: r.message };
       if (r.candidate) {

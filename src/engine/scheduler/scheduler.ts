@@ -108,6 +108,8 @@ export class Scheduler {
     ensureConfigMap(this);
     const ns = this.informers.for('namespaces');
     ns.start();
+    // DefaultPreemption reads PodDisruptionBudgets (a PDB lister in the real scheduler)
+    this.informers.for('poddisruptionbudgets').start();
     watchConfig(this);
     registerNodeHandlers(this);
     registerPodHandlers(this);
