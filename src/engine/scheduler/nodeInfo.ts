@@ -1,6 +1,7 @@
 // Incremental NodeInfo operations: add/remove one pod, clone for what-if checks (preemption, nominated pods).
 // mirrors pkg/scheduler/framework/types.go NodeInfo.AddPod / RemovePod / Snapshot, with copy-on-write fields so a
 // NodeInfo handed to a plugin never changes under it.
+import { deriveCounts } from './podCountMemo';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, Resource } from './framework/types';
 import {
@@ -67,7 +68,9 @@ export function cloneNodeInfo(ni: NodeInfo): MutableNodeInfo {
 }
 
 export function addPodTo(ni: MutableNodeInfo, pod: Pod, res: PodResources = podResources(pod)): void {
-  ni.pods = [...ni.pods, pod];
+  const prev = ni.pods;
+  ni.pods = [...prev, pod];
+  deriveCounts(prev, ni.pods, undefined, pod);
   if (podHasAffinity(pod)) ni.podsWithAffinity = [...ni.podsWithAffinity, pod];
   if (podHasRequiredAntiAffinity(pod))
     ni.podsWithRequiredAntiAffinity = [...ni.podsWithRequiredAntiAffinity, pod];
@@ -90,7 +93,9 @@ export function removePodFrom(ni: MutableNodeInfo, pod: Pod, res: PodResources =
   const idx = ni.pods.findIndex((p) => sameUid(p, pod));
   if (idx < 0) return false;
   const stored = ni.pods[idx] as Pod;
-  ni.pods = ni.pods.filter((_, i) => i !== idx);
+  const prev = ni.pods;
+  ni.pods = prev.filter((_, i) => i !== idx);
+  deriveCounts(prev, ni.pods, stored);
   if (podHasAffinity(stored)) ni.podsWithAffinity = ni.podsWithAffinity.filter((p) => !sameUid(p, pod));
   if (podHasRequiredAntiAffinity(stored)) {
     ni.podsWithRequiredAntiAffinity = ni.podsWithRequiredAntiAffinity.filter((p) => !sameUid(p, pod));
@@ -120,6 +125,7 @@ export function replaceSameSpecPod(ni: MutableNodeInfo, old: Pod, pod: Pod): boo
   const pods = ni.pods.slice();
   pods.splice(idx, 1);
   pods.push(pod);
+  deriveCounts(ni.pods, pods, stored, pod);
   ni.pods = pods;
   const moveToEnd = (list: readonly Pod[]): Pod[] => [...list.filter((p) => !sameUid(p, old)), pod];
   if (podHasAffinity(stored)) ni.podsWithAffinity = moveToEnd(ni.podsWithAffinity);

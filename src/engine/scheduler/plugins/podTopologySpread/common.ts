@@ -4,7 +4,7 @@ import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/
 import type { PluginContext } from '../../framework/types';
 import type { Selector } from '../../../labels/types';
 import { selectorFromLabelSelector, selectorFromSet } from '../../../labels/selector';
-import { matchesNothing, newRequirement, selectorFromRequirements } from '../../../labels/requirement';
+import { newRequirement, selectorFromRequirements } from '../../../labels/requirement';
 import type { RequiredNodeAffinity } from '../nodeSelector';
 import { doNotScheduleTaint, findMatchingUntoleratedTaint } from '../taints';
 
@@ -134,41 +134,5 @@ export function matchNodeInclusionPolicies(
   return true;
 }
 
-/**
- * A NodeInfo's pod list is copy-on-write (never changed in place), so the count for one (list, namespace, selector)
- * never changes: memoised per list, it is recounted only for nodes whose pods changed since the last cycle instead of
- * for every node on every PreScore/Score (all pods of the cluster per scheduled pod).
- */
-const countMemo = new WeakMap<readonly Pod[], Map<string, number>>();
-const selectorKeys = new WeakMap<Selector, string>();
-
-function memoKey(selector: Selector, ns: string): string | undefined {
-  if (matchesNothing(selector)) return undefined;
-  let k = selectorKeys.get(selector);
-  if (k === undefined) selectorKeys.set(selector, (k = JSON.stringify(selector.requirements)));
-  return `${ns}\u0000${k}`;
-}
-
-/** pods in `ns` matching the selector, skipping terminating pods (#87621) */
-export function countPodsMatchSelector(pods: readonly Pod[], selector: Selector, ns: string): number {
-  const key = memoKey(selector, ns);
-  let memo = countMemo.get(pods);
-  const hit = key === undefined ? undefined : memo?.get(key);
-  if (hit !== undefined) return hit;
-  const count = countMatching(pods, selector, ns);
-  if (key !== undefined) {
-    if (!memo) countMemo.set(pods, (memo = new Map()));
-    memo.set(key, count);
-  }
-  return count;
-}
-
-/** the uncached count (what countPodsMatchSelector memoises) */
-export function countMatching(pods: readonly Pod[], selector: Selector, ns: string): number {
-  let count = 0;
-  for (const p of pods) {
-    if (p.metadata?.deletionTimestamp !== undefined || (p.metadata?.namespace ?? '') !== ns) continue;
-    if (selector.matches(p.metadata?.labels)) count++;
-  }
-  return count;
-}
+// counting a node's matching pods is memoised with its pod list version (scheduler/podCountMemo.ts)
+export { countMatching, countPodsMatchSelector } from '../../podCountMemo';
