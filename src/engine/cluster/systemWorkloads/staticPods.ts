@@ -69,6 +69,22 @@ function defs(): StaticPodDef[] {
       probePort: 10259,
       probePath: '/healthz',
     },
+    {
+      // the simulated cloud's cloud-controller-manager (controllers/cloudnode, cloudnodelifecycle, route,
+      // cloudservice), run beside the control plane as providers' manifests do (secure port 10258)
+      component: 'cloud-controller-manager',
+      image: `docker.io/kubesim/cloud-controller-manager:${KUBELET_VERSION}`,
+      requests: { cpu: '100m' },
+      command: [
+        'cloud-controller-manager',
+        '--cloud-provider=kubesim',
+        '--configure-cloud-routes=true',
+        '--cluster-cidr=10.244.0.0/16',
+        '--leader-elect=true',
+      ],
+      probePort: 10258,
+      probePath: '/healthz',
+    },
   ];
 }
 
@@ -142,7 +158,7 @@ function staticPod(
   return pod as KubeObject;
 }
 
-/** the four mirror pods for the control-plane node, bound to it from the start; undefined node = none */
+/** the mirror pods for the control-plane node, bound to it from the start; undefined node = none */
 export function staticPodObjects(rt: ClusterRuntime): KubeObject[] {
   let node: KubeObject;
   try {

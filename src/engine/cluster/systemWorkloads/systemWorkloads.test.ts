@@ -57,7 +57,7 @@ describe('createSystemWorkloads (kubeadm/kind kube-system)', () => {
     expect(cm.Corefile).toContain('forward . /etc/resolv.conf {');
   });
 
-  it('settles to coredns x2, kube-proxy on every node, the flannel agent per node and 4 static pods, all Running', () => {
+  it('settles to coredns x2, kube-proxy on every node, the flannel agent per node and 5 static pods, all Running', () => {
     const sys = pods(c, 'kube-system');
     expect(prefixCount(sys, 'coredns-')).toBe(2);
     const proxies = sys.filter((p) => p.metadata?.name?.startsWith('kube-proxy-'));
@@ -72,7 +72,13 @@ describe('createSystemWorkloads (kubeadm/kind kube-system)', () => {
         .map((p) => p.spec?.nodeName)
         .sort(),
     ).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
-    for (const name of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
+    for (const name of [
+      'etcd',
+      'kube-apiserver',
+      'kube-controller-manager',
+      'kube-scheduler',
+      'cloud-controller-manager',
+    ]) {
       const p = api.get('pods', 'kube-system', `${name}-control-plane`) as unknown as Pod;
       expect(p.metadata?.annotations?.['kubernetes.io/config.source']).toBe('file');
       expect(p.metadata?.ownerReferences?.[0]).toMatchObject({
@@ -82,7 +88,7 @@ describe('createSystemWorkloads (kubeadm/kind kube-system)', () => {
       });
       expect(p.spec?.priority).toBe(2000001000);
     }
-    expect(sys).toHaveLength(2 + 4 + 4);
+    expect(sys).toHaveLength(2 + 4 + 5);
     expect(
       [...sys, ...pods(c, 'kube-flannel')]
         .filter((p) => p.status?.phase !== 'Running')
