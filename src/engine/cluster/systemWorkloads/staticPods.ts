@@ -73,7 +73,7 @@ function defs(): StaticPodDef[] {
       // the simulated cloud's cloud-controller-manager (controllers/cloudnode, cloudnodelifecycle, route,
       // cloudservice), run beside the control plane as providers' manifests do (secure port 10258)
       component: 'cloud-controller-manager',
-      image: `docker.io/kubesim/cloud-controller-manager:${KUBELET_VERSION}`,
+      image: `kubesim/cloud-controller-manager:${KUBELET_VERSION}`,
       requests: { cpu: '100m' },
       command: [
         'cloud-controller-manager',
