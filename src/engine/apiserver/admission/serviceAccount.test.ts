@@ -1,3 +1,4 @@
+// ServiceAccount admission: the default account, the projected kube-api-access volume and its mounts, automount opt-outs.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KubeObject } from '../../types/object';

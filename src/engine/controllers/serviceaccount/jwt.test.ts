@@ -1,3 +1,4 @@
+// JWT-shaped service account tokens: their claims, deterministic signatures and base64url round trips.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '../../sim/rng';

@@ -1,3 +1,4 @@
+// ServiceAccount controllers end to end: default accounts, token Secrets, kube-root-ca.crt and the mounted files.
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../index';
 import { decodeBase64 } from './base64';

@@ -1,3 +1,4 @@
+// kubectl describe volume printers (describe.go printVolumeSource and friends), one row per volume source kind.
 import { describe, expect, it } from 'vitest';
 import type { Volume } from 'kubernetes-types/core/v1';
 import { DescribeWriter } from './writer';
