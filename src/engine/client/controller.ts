@@ -104,17 +104,29 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
         const enqueue = (o: Readonly<KubeObject>, verb: string) => {
           const keys = keysFor(o, ctx);
           if (keys.length === 0) return; // most pod events concern no key of most controllers
-          const cause = `watch ${verb} ${inf.resource}/${objectKey(o)}@${o.metadata.resourceVersion ?? ''}`;
-          for (const k of keys) queue.add(k, cause);
+          // built at most once, and only if some key is newly queued (most are already queued)
+          let cause: string | undefined;
+          for (const k of keys) {
+            if (!queue.wouldAdd(k)) continue;
+            cause ??= `watch ${verb} ${inf.resource}/${objectKey(o)}@${o.metadata.resourceVersion ?? ''}`;
+            queue.add(k, cause);
+          }
         };
         inf.addHandlers({
           onAdd: (o) => enqueue(o, 'ADDED'),
           onUpdate: (old, o) => {
             enqueue(o, 'MODIFIED');
             // an object whose owner/labels changed may concern keys it no longer maps to
-            if (w.keysFor)
-              for (const k of keysFor(old, ctx))
-                queue.add(k, `watch MODIFIED ${inf.resource}/${objectKey(o)}`);
+            if (w.keysFor) {
+              const oldKeys = keysFor(old, ctx);
+              if (oldKeys.length === 0) return;
+              let cause: string | undefined;
+              for (const k of oldKeys) {
+                if (!queue.wouldAdd(k)) continue;
+                cause ??= `watch MODIFIED ${inf.resource}/${objectKey(o)}`;
+                queue.add(k, cause);
+              }
+            }
           },
           onDelete: (o) => enqueue(o, 'DELETED'),
         });

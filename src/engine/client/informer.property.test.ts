@@ -11,6 +11,7 @@ type Op = { kind: 'put' | 'delete'; ns: number; name: number; app: number; extra
 
 const BY_APP = 'app';
 const BY_EXTRA = 'extra';
+const BY_EXTRA_EARLY = 'extra-early';
 const appIndex = (o: Readonly<KubeObject>): string[] => [o.metadata.labels?.app ?? ''];
 // several values, sometimes none, sometimes a duplicate
 const extraIndex = (o: Readonly<KubeObject>): string[] => {
@@ -80,6 +81,7 @@ describe('Informer indexes', () => {
         const { api, emit } = fakeApi();
         const inf = new Informer(api, 'pods');
         inf.addIndexer(BY_APP, appIndex);
+        inf.addIndexer(BY_EXTRA_EARLY, extraIndex);
         inf.start();
         const log: { key: string; obj?: KubeObject }[] = [];
         ops.forEach((op, i) => {
@@ -99,6 +101,7 @@ describe('Informer indexes', () => {
         const checks: [string, (o: KubeObject) => string[], string[]][] = [
           [NAMESPACE_INDEX, (o) => [o.metadata.namespace ?? ''], ['ns0', 'ns1', 'ns2']],
           [BY_APP, appIndex, ['a0', 'a1', 'a2']],
+          [BY_EXTRA_EARLY, extraIndex, ['x', 'y2', 'y3']],
         ];
         if (lateAt < ops.length) checks.push([BY_EXTRA, extraIndex, ['x', 'y2', 'y3']]);
         for (const [name, fn, values] of checks) {

@@ -20,12 +20,15 @@ export class Informer {
   private readonly indexers = new Map<string, IndexFunc>();
   /** index name -> index value -> keys */
   private readonly indices = new Map<string, Map<string, Set<ObjectKey>>>();
+  /** the index functions and their indices, in the order added (plain arrays for the per-write loop) */
+  private readonly indexFns: IndexFunc[] = [];
+  private readonly indexMaps: Map<string, Set<ObjectKey>>[] = [];
   /**
    * key -> the values each indexer gave the cached object (in indexer order), so an update does not re-run every
    * index function on the old object; the cached object is frozen, so they cannot go stale (client-go's
    * threadSafeMap re-runs them: the values are the same)
    */
-  private readonly indexedValues = new Map<ObjectKey, (readonly string[])[]>();
+  private readonly indexedValues = new Map<ObjectKey, IndexEntry[]>();
   private readonly handlers: InformerHandlers[] = [];
   private watch: ApiWatch | undefined;
 
@@ -42,10 +45,12 @@ export class Informer {
     this.indexers.set(name, fn);
     const idx = new Map<string, Set<ObjectKey>>();
     this.indices.set(name, idx);
+    this.indexFns.push(fn);
+    this.indexMaps.push(idx);
     for (const [key, obj] of this.items) {
       const values = fn(obj);
-      this.indexedValues.get(key)?.push(values);
-      addToIndex(idx, values, key);
+      const sets = addToIndex(idx, values, key);
+      this.indexedValues.get(key)?.push({ values, sets });
     }
   }
 
@@ -101,6 +106,11 @@ export class Informer {
     return out;
   }
 
+  /** whether some cached object has value under the index (no list is built) */
+  hasIndexValue(indexName: string, value: string): boolean {
+    return (this.indices.get(indexName)?.get(value)?.size ?? 0) > 0;
+  }
+
   private onEvent(e: WatchEvent): void {
     if (e.type === 'ADDED' || e.type === 'MODIFIED') {
       const key = objectKey(e.object);
@@ -126,15 +136,29 @@ export class Informer {
    * each of its index sets: byIndex lists keys in the order they were last written, which later tie-breaks see.
    */
   private upsertKey(key: ObjectKey, obj: Readonly<KubeObject>): void {
-    this.unindex(key);
     this.items.set(key, obj);
-    const all: (readonly string[])[] = [];
-    for (const [name, fn] of this.indexers) {
-      const values = fn(obj);
-      all.push(values);
-      addToIndex(this.indices.get(name) as Map<string, Set<ObjectKey>>, values, key);
+    const prev = this.indexedValues.get(key);
+    // an update rewrites the key's entries in place (they are this informer's own)
+    const all: IndexEntry[] = prev ?? [];
+    const fns = this.indexFns;
+    for (let i = 0; i < fns.length; i++) {
+      const values = (fns[i] as IndexFunc)(obj);
+      const old = prev?.[i];
+      if (old && sameValues(old.values, values)) {
+        // unchanged values: move the key to the end of the same sets without looking them up again
+        const sets = old.sets;
+        for (let j = 0; j < sets.length; j++) {
+          const set = sets[j] as Set<ObjectKey>;
+          set.delete(key);
+          set.add(key);
+        }
+        continue;
+      }
+      const idx = this.indexMaps[i] as Map<string, Set<ObjectKey>>;
+      if (old) removeFromIndex(idx, old, key);
+      all[i] = { values, sets: addToIndex(idx, values, key) };
     }
-    this.indexedValues.set(key, all);
+    if (!prev) this.indexedValues.set(key, all);
   }
 
   private remove(key: ObjectKey): void {
@@ -146,43 +170,66 @@ export class Informer {
     const all = this.indexedValues.get(key);
     if (!all) return;
     this.indexedValues.delete(key);
-    let i = 0;
-    for (const idx of this.indices.values()) {
-      const values = all[i++];
-      if (values) removeFromIndex(idx, values, key);
+    for (let i = 0; i < all.length; i++) {
+      const entry = all[i];
+      if (entry) removeFromIndex(this.indexMaps[i] as Map<string, Set<ObjectKey>>, entry, key);
     }
   }
 }
 
-function addToIndex(idx: Map<string, Set<ObjectKey>>, values: readonly string[], key: ObjectKey): void {
+/** the values one indexer gave an object, and the index sets (one per value) the object's key is in */
+interface IndexEntry {
+  readonly values: readonly string[];
+  readonly sets: readonly Set<ObjectKey>[];
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function addToIndex(
+  idx: Map<string, Set<ObjectKey>>,
+  values: readonly string[],
+  key: ObjectKey,
+): Set<ObjectKey>[] {
+  const sets: Set<ObjectKey>[] = [];
   for (const v of values) {
     let set = idx.get(v);
     if (!set) idx.set(v, (set = new Set()));
     set.add(key);
+    sets.push(set);
   }
+  return sets;
 }
 
-function removeFromIndex(idx: Map<string, Set<ObjectKey>>, values: readonly string[], key: ObjectKey): void {
-  for (const v of values) {
-    const set = idx.get(v);
-    if (!set) continue;
+function removeFromIndex(idx: Map<string, Set<ObjectKey>>, entry: IndexEntry, key: ObjectKey): void {
+  for (let i = 0; i < entry.values.length; i++) {
+    const set = entry.sets[i] as Set<ObjectKey>;
     set.delete(key);
-    if (set.size === 0) idx.delete(v);
+    if (set.size === 0 && idx.get(entry.values[i] as string) === set) idx.delete(entry.values[i] as string);
   }
 }
 
 /** One informer per resource, shared by all controllers of a cluster (informers.SharedInformerFactory). */
 export class InformerFactory {
   private readonly informers = new Map<string, Informer>();
+
+  /** informer by the name callers asked for (a resource name resolves to the same plural every time) */
+  private readonly byRequestedName = new Map<string, Informer>();
   constructor(private readonly api: ApiServer) {}
 
   for(resource: string): Informer {
+    const known = this.byRequestedName.get(resource);
+    if (known) return known;
     const plural = this.api.resolve(resource).plural;
     let inf = this.informers.get(plural);
     if (!inf) {
       inf = new Informer(this.api, plural);
       this.informers.set(plural, inf);
     }
+    this.byRequestedName.set(resource, inf);
     return inf;
   }
 

@@ -40,6 +40,14 @@ export class WorkQueue {
     this.queued.set(key, this.scheduleRun(key, this.opts.latencyMs, false));
   }
 
+  /**
+   * whether add(key) would do anything (the key is not queued, or is being processed); false means add(key) is a
+   * no-op, so a caller may skip building its cause
+   */
+  wouldAdd(key: string): boolean {
+    return this.processing === key || !this.queued.has(key);
+  }
+
   /** queue key after delayMs (a later add() of the same key replaces a longer wait) */
   addAfter(key: string, delayMs: number, cause?: string): void {
     if (delayMs <= 0) return this.add(key, cause);

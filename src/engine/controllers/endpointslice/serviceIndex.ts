@@ -7,6 +7,8 @@ import { objectKey } from '../../types/object';
 
 /** services: `<ns>/<k>=<v>` for the first (sorted) pair of the selector */
 export const SERVICE_SELECTOR_INDEX = 'endpoints:selector-pair';
+/** services: `<ns>` of each Service with a selector (lets a pod event in a namespace without one skip the lookups) */
+export const SERVICE_SELECTOR_NS_INDEX = 'endpoints:selector-namespace';
 /** pods: `<ns>/<k>=<v>` for every label */
 export const POD_LABEL_INDEX = 'endpoints:label-pair';
 /** endpointslices: `<ns>/<kubernetes.io/service-name>` */
@@ -37,6 +39,9 @@ export function addEndpointIndexers(informers: InformerFactory): void {
     const sel = selectorOf(o);
     return sel ? [firstPair(o.metadata.namespace ?? '', sel)] : [];
   });
+  informers
+    .for('services')
+    .addIndexer(SERVICE_SELECTOR_NS_INDEX, (o) => (selectorOf(o) ? [o.metadata.namespace ?? ''] : []));
   informers.for('pods').addIndexer(POD_LABEL_INDEX, (o) => {
     const ns = o.metadata.namespace ?? '';
     return Object.entries(o.metadata.labels ?? {}).map(([k, v]) => `${ns}/${k}=${v}`);
@@ -51,11 +56,15 @@ export function addEndpointIndexers(informers: InformerFactory): void {
 export function servicesForPod(informers: InformerFactory, pod: Readonly<KubeObject>): ObjectKey[] {
   const services = informers.for('services');
   const ns = pod.metadata.namespace ?? '';
+  if (!services.hasIndexValue(SERVICE_SELECTOR_NS_INDEX, ns)) return [];
+  const labels = pod.metadata.labels;
   const out = new Set<ObjectKey>();
-  for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
-    for (const svc of services.byIndex(SERVICE_SELECTOR_INDEX, `${ns}/${k}=${v}`)) {
+  for (const k in labels) {
+    const pair = `${ns}/${k}=${labels[k]}`;
+    if (!services.hasIndexValue(SERVICE_SELECTOR_INDEX, pair)) continue;
+    for (const svc of services.byIndex(SERVICE_SELECTOR_INDEX, pair)) {
       const sel = selectorOf(svc);
-      if (sel && selectorMatches(sel, pod.metadata.labels)) out.add(objectKey(svc));
+      if (sel && selectorMatches(sel, labels)) out.add(objectKey(svc));
     }
   }
   return [...out];
@@ -82,13 +91,28 @@ export function podEndpointFingerprint(pod: Readonly<KubeObject>): string {
   if (memo !== undefined) return memo;
   const p = pod as Readonly<Pod>;
   let fp = '';
-  for (const k in p.metadata?.labels ?? {}) fp += `${k}=${p.metadata?.labels?.[k] ?? ''},`;
+  const labels = p.metadata?.labels;
+  for (const k in labels) fp += k + '=' + labels[k] + ',';
   const st = p.status;
-  fp += `|${st?.podIP ?? ''}|${(st?.podIPs ?? []).map((x) => x.ip).join(',')}|${st?.phase ?? ''}|`;
-  fp += `${st?.conditions?.find((c) => c.type === 'Ready')?.status ?? ''}|${p.metadata?.deletionTimestamp ?? ''}|`;
-  fp += `${p.spec?.nodeName ?? ''}|${p.spec?.hostname ?? ''}|${p.spec?.subdomain ?? ''}|`;
-  for (const c of p.spec?.containers ?? [])
-    for (const x of c.ports ?? []) fp += `${x.name ?? ''}:${x.containerPort}/${x.protocol ?? ''},`;
+  fp += '|' + (st?.podIP ?? '') + '|';
+  const ips = st?.podIPs;
+  if (ips) for (let i = 0; i < ips.length; i++) fp += (i ? ',' : '') + (ips[i]?.ip ?? '');
+  let ready = '';
+  const conds = st?.conditions;
+  if (conds)
+    for (const c of conds)
+      if (c.type === 'Ready') {
+        ready = c.status;
+        break;
+      }
+  fp += '|' + (st?.phase ?? '') + '|' + ready + '|' + (p.metadata?.deletionTimestamp ?? '') + '|';
+  const spec = p.spec;
+  fp += (spec?.nodeName ?? '') + '|' + (spec?.hostname ?? '') + '|' + (spec?.subdomain ?? '') + '|';
+  if (spec)
+    for (const c of spec.containers ?? [])
+      if (c.ports)
+        for (const x of c.ports)
+          fp += (x.name ?? '') + ':' + x.containerPort + '/' + (x.protocol ?? '') + ',';
   fingerprints.set(pod, fp);
   return fp;
 }
@@ -104,13 +128,13 @@ export function podKeysFor(
 ): ObjectKey[] {
   const key = objectKey(pod);
   const fp = podEndpointFingerprint(pod);
-  if (!informers.for('pods').get(key)) {
+  const cached = informers.for('pods').get(key);
+  if (!cached) {
     seen.delete(key);
     return servicesForPod(informers, pod);
   }
   if (seen.get(key) === fp) return [];
-  const cached = informers.for('pods').get(key);
   // only the cached (newest) version updates the record; an old version that differs still maps to its Services
-  if (cached && podEndpointFingerprint(cached) === fp) seen.set(key, fp);
+  if (podEndpointFingerprint(cached) === fp) seen.set(key, fp);
   return servicesForPod(informers, pod);
 }

@@ -27,6 +27,13 @@ export function isOrphaning(obj: Readonly<KubeObject>): boolean {
 const ownersOf = (obj: Readonly<KubeObject> | undefined): readonly OwnerReference[] =>
   obj?.metadata.ownerReferences ?? [];
 
+function sameOwnerUids(a: readonly OwnerReference[], b: readonly OwnerReference[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]?.uid !== b[i]?.uid) return false;
+  return true;
+}
+
 export class DependencyGraph {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly dependentsByOwner = new Map<string, Set<string>>();
@@ -64,6 +71,12 @@ export class DependencyGraph {
     if (!uid) return;
     const old = this.nodes.get(uid);
     this.nodes.set(uid, { uid, resource, obj });
+    // owners unchanged (graph_builder.go processGraphChanges: no referencesDiffs): the dependents sets already hold
+    // uid and no owner was added, so only the deletion-state transitions are left to look at
+    if (old && sameOwnerUids(ownersOf(old.obj), ownersOf(obj))) {
+      this.transitions(old.obj, obj, uid);
+      return;
+    }
     const oldOwners = new Set(ownersOf(old?.obj).map((r) => r.uid));
     const newOwners = new Set(ownersOf(obj).map((r) => r.uid));
     for (const o of oldOwners) {
