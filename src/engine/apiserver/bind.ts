@@ -22,7 +22,9 @@ export function bindPod(
   const key = keyOf(res, namespace, podName);
   const cur = core.store.get(key);
   if (!cur) throw newNotFound(res, podName);
-  const pod = cloneJson(cur.value) as unknown as {
+  // only top-level fields of the pod and its metadata are written below: the stored frozen subtrees are shared
+  const stored = cur.value;
+  const pod = { ...stored, metadata: { ...stored.metadata } } as unknown as {
     metadata: KubeObject['metadata'];
     spec?: Pod['spec'];
     status?: Pod['status'];
@@ -38,7 +40,7 @@ export function bindPod(
   const scheduled: PodCondition = { type: 'PodScheduled', status: 'True', lastTransitionTime: now };
   const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   pod.status = { ...(pod.status ?? {}), conditions: [...conditions, scheduled] };
-  if (ctx.dryRun) return pod;
+  if (ctx.dryRun) return cloneJson(pod);
   const kv = storeUpdate(core, res, key, pod, cur.modRevision);
   record(core, { ...ctx, cause: ctx.cause ?? `bind to ${nodeName}` }, 'bind', res, kv.value, kv.modRevision);
   return kv.value as KubeObject;

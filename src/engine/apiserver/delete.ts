@@ -111,7 +111,8 @@ export function deleteStored(
   opts: DeleteOpts,
   ctx: RequestContext,
 ): KubeObject {
-  const next = cloneJson(cur.value) as KubeObject;
+  // beforeDelete, markAsDeleting and the finalizer update write only top-level metadata fields: share the rest
+  const next: KubeObject = { ...cur.value, metadata: { ...cur.value.metadata } };
   const bd = beforeDelete(core, res, next, opts);
   if (bd.pending) return cur.value as KubeObject;
   const newFinalizers = propagationFinalizers(next.metadata.finalizers, opts.propagationPolicy);
@@ -122,7 +123,7 @@ export function deleteStored(
   const pendingFinalizers = (next.metadata.finalizers ?? []).length > 0;
   if (!bd.graceful && !pendingFinalizers) return deleteNow(core, res, key, cur, ctx);
   if (!bd.graceful) markAsDeleting(core, next);
-  if (ctx.dryRun) return next;
+  if (ctx.dryRun) return cloneJson(next);
   const kv = storeUpdate(core, res, key, next, cur.modRevision);
   record(core, ctx, 'delete', res, kv.value, kv.modRevision);
   if (pendingFinalizers || bd.period > 0) return kv.value as KubeObject;
@@ -143,7 +144,8 @@ export function deleteObject(
   const cur = core.store.get(key);
   if (!cur) throw newNotFound(res, name);
   checkPreconditions(res, cur.value, opts);
-  runAdmission(core.plugins, 'DELETE', res, cloneJson(cur.value) as KubeObject, cur.value, core.admissionApi);
+  // for DELETE, admission sees the stored object (admission/types.ts), as kube-apiserver passes the old object
+  runAdmission(core.plugins, 'DELETE', res, cur.value as KubeObject, cur.value, core.admissionApi);
   if (res.kind === 'Namespace' && res.group === '')
     return deleteNamespace(core, res, key, cur, opts, ctx, deleteStored);
   return deleteStored(core, res, key, cur, opts, ctx);

@@ -47,8 +47,9 @@ function nextObject(
   mode: UpdateMode,
 ): KubeObject {
   if (mode === 'status') {
-    // the old object's frozen subtrees are shared (only metadata is written below); the input is a decoded copy
-    const next: KubeObject = { ...(old as KubeObject), metadata: cloneJson(old.metadata) };
+    // the old object's frozen subtrees are shared, metadata's too: only its top-level fields are written below
+    // (resourceVersion, annotations, omitempty deletions); the input is a decoded copy
+    const next: KubeObject = { ...(old as KubeObject), metadata: { ...old.metadata } };
     if (input.status === undefined) delete next.status;
     else next.status = input.status;
     // deploymentStatusStrategy.PrepareForUpdate resets only spec and labels: the deployment controller writes the
@@ -106,13 +107,16 @@ export function applyUpdate(
   return kv.value as KubeObject;
 }
 
-/** decode for /status: nextObject reads only the input's metadata and status, so only those are copied */
+/**
+ * decode for /status: nextObject reads only the input's metadata and status, so only those are copied; of the
+ * metadata it keeps only top-level fields (annotations are deep-copied there), so a shallow copy is enough
+ */
 function decodeStatus(input: Readonly<KubeObject>, apiVersion: string, kind: string): KubeObject {
   const meta: unknown = input.metadata;
   const obj: KubeObject = {
     apiVersion,
     kind,
-    metadata: typeof meta === 'object' && meta !== null ? cloneJson(input.metadata) : {},
+    metadata: typeof meta === 'object' && meta !== null ? { ...input.metadata } : {},
   };
   if (input.status !== undefined) obj.status = cloneJson(input.status);
   return obj;

@@ -137,6 +137,41 @@ describe('status subresource', () => {
     expect(u.metadata.generation).toBe(1);
   });
 
+  it('a /status write keeps the stored spec and labels (shared, frozen) and leaves the input and old object alone', () => {
+    const { api } = newTestApi();
+    const before = api.create('pods', 'default', pod('p', {}, { app: 'web' }), KUBECTL);
+    const input = edit(before, (o) => {
+      o.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] };
+      o.metadata.labels = { app: 'other' };
+    });
+    const beforeStatus = structuredClone(before.status);
+    const after = api.updateStatus('pods', 'default', input, KUBECTL);
+    expect(after.spec).toBe(before.spec);
+    expect(after.metadata.labels).toBe(before.metadata.labels);
+    expect(after.status).toEqual({ phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] });
+    expect(after.status).not.toBe(input.status);
+    expect(Object.isFrozen(after.status) && Object.isFrozen(after.metadata)).toBe(true);
+    // the caller's input keeps its own values; the old object keeps its resourceVersion and status
+    expect(input.metadata.labels).toEqual({ app: 'other' });
+    expect(before.status).toEqual(beforeStatus);
+    expect(Number(after.metadata.resourceVersion)).toBeGreaterThan(Number(before.metadata.resourceVersion));
+  });
+
+  it('bind and a graceful delete leave the stored objects they start from unchanged', () => {
+    const { api } = newTestApi();
+    const created = api.create('pods', 'default', pod('p'), KUBECTL);
+    const createdStatus = structuredClone(created.status);
+    const bound = api.bind('default', 'p', 'node-1', KUBECTL);
+    expect(created.spec).not.toHaveProperty('nodeName');
+    expect(created.status).toEqual(createdStatus);
+    expect(created.metadata.resourceVersion).not.toBe(bound.metadata.resourceVersion);
+    expect((bound.spec as { nodeName: string }).nodeName).toBe('node-1');
+    const deleting = api.delete('pods', 'default', 'p', {}, KUBECTL);
+    expect(bound.metadata.deletionTimestamp).toBeUndefined();
+    expect(deleting.metadata.deletionGracePeriodSeconds).toBe(30);
+    expect(deleting.spec).toBe(bound.spec);
+  });
+
   it('has no status subresource for ConfigMaps', () => {
     const { api } = newTestApi();
     const c = api.create('cm', 'default', configMap('c'), KUBECTL);

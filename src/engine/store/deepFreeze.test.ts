@@ -28,6 +28,10 @@ describe('deepFreeze', () => {
         return { spec, status: { phase: 'Running', conditions: [{ type: 'Ready' }] } };
       },
     },
+    {
+      name: 'a frozen leaf (no object children) reused under a fresh parent',
+      make: () => ({ metadata: { labels: Object.freeze({ app: 'web' }) }, list: [Object.freeze({ a: 1 })] }),
+    },
   ])('$name', ({ make, marked }) => {
     const v = make();
     deepFreeze(v);
@@ -36,6 +40,14 @@ describe('deepFreeze', () => {
     // the mark is invisible to JSON, spreads and key listings
     expect(JSON.parse(JSON.stringify(v))).toEqual(v);
     expect(Object.getOwnPropertySymbols({ ...v })).toEqual([]);
+  });
+
+  it('leaves carry no mark but count as deeply frozen; a shallow-frozen parent of a mutable child does not', () => {
+    const leaf = deepFreeze({ app: 'web', n: 1 });
+    expect(Object.getOwnPropertySymbols(leaf)).toEqual([]);
+    expect(isDeeplyFrozen(leaf)).toBe(true);
+    expect(isDeeplyFrozen(Object.freeze({ child: { x: 1 } }))).toBe(false);
+    expect(Object.getOwnPropertySymbols(deepFreeze({ child: { x: 1 } }))).toHaveLength(1);
   });
 
   it('freezes everything for any JSON value mixing fresh, shallow-frozen and deep-frozen parts', () => {

@@ -4,6 +4,8 @@
 // pod whose status changes): a frozen object's children cannot be replaced, so such a subtree stays deeply frozen.
 // The mark is a non-enumerable symbol property set just before freezing (JSON, spreads, Object.keys and
 // structuredClone all ignore it); a WeakSet did the same but cost every write a hash insert and the GC ephemerons.
+// Leaves (objects with no object children: labels, requests, conditions, most Event fields) are not marked: a
+// frozen leaf is deeply frozen by definition, and defineProperty costs more than re-reading its few values.
 
 const DEEPLY_FROZEN: unique symbol = Symbol('kubesim.deeplyFrozen');
 const MARK: PropertyDescriptor = { value: true, enumerable: false, writable: false, configurable: false };
@@ -17,24 +19,34 @@ export function deepFreeze<T>(value: T): Readonly<T> {
 
 /** whether deepFreeze froze this object and everything below it (for tests) */
 export function isDeeplyFrozen(value: object): boolean {
-  return (value as Marked)[DEEPLY_FROZEN] === true;
+  if ((value as Marked)[DEEPLY_FROZEN] === true) return true;
+  if (!Object.isFrozen(value)) return false;
+  return Object.values(value).every((v) => v === null || typeof v !== 'object');
 }
 
 // for..in / index loops rather than Object.values: this runs on every write, and the arrays add GC pressure
 function freezeObject(obj: Marked): void {
   if (obj[DEEPLY_FROZEN] === true) return;
+  let inner = false;
   if (Array.isArray(obj)) {
     for (let i = 0; i < obj.length; i++) {
       const child: unknown = obj[i];
-      if (child !== null && typeof child === 'object') freezeObject(child as Marked);
+      if (child !== null && typeof child === 'object') {
+        inner = true;
+        freezeObject(child as Marked);
+      }
     }
   } else {
     for (const k in obj) {
       const child = obj[k];
-      if (child !== null && typeof child === 'object') freezeObject(child as Marked);
+      if (child !== null && typeof child === 'object') {
+        inner = true;
+        freezeObject(child as Marked);
+      }
     }
   }
+  if (Object.isFrozen(obj)) return;
   // a caller's shallow freeze leaves no room for the mark: such an object is walked again next time (still correct)
-  if (!Object.isFrozen(obj)) Object.defineProperty(obj, DEEPLY_FROZEN, MARK);
+  if (inner) Object.defineProperty(obj, DEEPLY_FROZEN, MARK);
   Object.freeze(obj);
 }
