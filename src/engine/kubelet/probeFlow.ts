@@ -127,7 +127,7 @@ function tick(ops: KubeletOps, w: PodWorker, c: ContainerRun, p: ContainerProbe)
     ops.event(w, 'Warning', 'Unhealthy', `${TITLE[type]} probe failed: ${output}`);
   }
   if (step.changed) publish(ops, w, c, type);
-  if (step.probed && step.kill) killForProbe(ops, w, c, type);
+  if (step.probed && step.kill) killForProbe(ops, w, c, p);
   if (!step.probed) {
     // within initialDelaySeconds: come back when it has passed; otherwise wait for a restart or the startup probe
     if (step.reason === 'initial-delay')
@@ -157,11 +157,17 @@ function publish(ops: KubeletOps, w: PodWorker, c: ContainerRun, type: ProbeType
   ops.writeStatus(w, `kubelet ${type} probe: container ${c.name} ${what}`);
 }
 
-/** kuberuntime kills a container that failed its liveness/startup probe, with the pod's grace period */
-function killForProbe(ops: KubeletOps, w: PodWorker, c: ContainerRun, type: ProbeType): void {
+/**
+ * kuberuntime kills a container that failed its liveness/startup probe with the probe's
+ * terminationGracePeriodSeconds when set, else the pod's (kuberuntime_container.go killContainer)
+ */
+function killForProbe(ops: KubeletOps, w: PodWorker, c: ContainerRun, p: ContainerProbe): void {
+  const type = p.spec.type;
   ops.event(w, 'Normal', 'Killing', `Container ${c.name} failed ${type} probe, will be restarted`);
-  const grace = (ops.podOf(w)?.spec as { terminationGracePeriodSeconds?: number } | undefined)
-    ?.terminationGracePeriodSeconds;
+  const grace =
+    p.spec.terminationGracePeriodSeconds ??
+    (ops.podOf(w)?.spec as { terminationGracePeriodSeconds?: number } | undefined)
+      ?.terminationGracePeriodSeconds;
   const requested = w.app.stopDelayMs ?? ops.delayOf('stopContainer');
   const { delayMs, killed } = stopDelayMs(requested, grace ?? 30);
   ops.after(w, `crash:${c.name}`, delayMs, `${c.name} stops after failing its ${type} probe`, () =>

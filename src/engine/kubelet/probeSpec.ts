@@ -18,6 +18,8 @@ export interface ProbeSpec {
   timeoutSeconds: number;
   successThreshold: number;
   failureThreshold: number;
+  /** probe-level grace period for the kill after a liveness/startup failure (overrides the pod's) */
+  terminationGracePeriodSeconds?: number;
   handler: ProbeHandler;
 }
 
@@ -42,7 +44,7 @@ function handlerOf(p: Readonly<Probe>, c: Readonly<Container>): ProbeHandler {
 }
 
 export function probeSpecOf(type: ProbeType, p: Readonly<Probe>, c: Readonly<Container>): ProbeSpec {
-  return {
+  const spec: ProbeSpec = {
     type,
     initialDelaySeconds: p.initialDelaySeconds ?? 0,
     periodSeconds: p.periodSeconds || 10,
@@ -52,6 +54,10 @@ export function probeSpecOf(type: ProbeType, p: Readonly<Probe>, c: Readonly<Con
     failureThreshold: p.failureThreshold || 3,
     handler: handlerOf(p, c),
   };
+  // readiness probes may not set it (validation); for the others it replaces the pod's grace period
+  if (type !== 'readiness' && p.terminationGracePeriodSeconds !== undefined)
+    spec.terminationGracePeriodSeconds = p.terminationGracePeriodSeconds;
+  return spec;
 }
 
 /** the container's probes, startup first (it gates the other two) */

@@ -79,6 +79,34 @@ describe('liveness probe', () => {
   });
 });
 
+describe('liveness kill grace period', () => {
+  it.each([
+    {
+      name: "the pod's grace period (30 s) lets a slow app exit by itself",
+      probeGrace: '',
+      exit: 0,
+      within: 50,
+    },
+    {
+      name: 'the probe-level terminationGracePeriodSeconds (2 s) cuts it short: SIGKILL',
+      probeGrace: '      terminationGracePeriodSeconds: 2\n',
+      exit: 137,
+      within: 30,
+    },
+  ])('$name', ({ probeGrace, exit, within }) => {
+    const c = createCluster({ seed: 23 });
+    const y = pod('slowstop', 'kubesim/hang:10s', `${LIVENESS}${probeGrace}`).replace(
+      'metadata: {name: slowstop, labels: {app: slowstop}}',
+      'metadata: {name: slowstop, labels: {app: slowstop}, annotations: {kubesim.io/stop-delay: 20s}}',
+    );
+    c.run('kubectl apply -f -', y);
+    c.run(`sim advance ${within}s`);
+    const s = status(c, 'slowstop');
+    expect(s.restartCount).toBe(1);
+    expect(s.lastState.terminated?.exitCode).toBe(exit);
+  });
+});
+
 describe('startup probe', () => {
   it('without one, a slow starter is killed by its liveness probe again and again', () => {
     const c = createCluster({ seed: 13 });
