@@ -62,6 +62,20 @@ export function findMatchingVolume(
   return best;
 }
 
+/** reference.GetReference(claim): the claimRef a provisioned or bound PV points back with */
+export function claimRefOf(
+  claim: Readonly<PersistentVolumeClaim>,
+): NonNullable<PersistentVolume['spec']>['claimRef'] {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    namespace: claim.metadata?.namespace,
+    name: claim.metadata?.name,
+    uid: claim.metadata?.uid,
+    resourceVersion: claim.metadata?.resourceVersion,
+  };
+}
+
 /** the PV local-path-provisioner creates for claim on node (hostPath pinned to that node) */
 export function provisionedVolume(
   claim: Readonly<PersistentVolumeClaim>,
@@ -86,13 +100,7 @@ export function provisionedVolume(
       persistentVolumeReclaimPolicy: sc.reclaimPolicy ?? 'Delete',
       storageClassName: sc.metadata?.name,
       volumeMode: claim.spec?.volumeMode ?? 'Filesystem',
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        namespace: ns,
-        name: claim.metadata?.name,
-        uid: claim.metadata?.uid,
-      },
+      claimRef: claimRefOf(claim),
       hostPath: {
         path: `/var/local-path-provisioner/${name}_${ns}_${claim.metadata?.name ?? ''}`,
         type: 'DirectoryOrCreate',

@@ -6,7 +6,7 @@ import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/c
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { EPOCH_UNIX_DAYS } from '../../sim/clock';
 import type { KubeObject } from '../../types/object';
-import { ANN_DYNAMICALLY_PROVISIONED, requestBytes } from './binding';
+import { ANN_DYNAMICALLY_PROVISIONED, claimRefOf, requestBytes } from './binding';
 
 /** the well-known zone label nodes carry; the driver reports it as its topology key */
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -83,14 +83,7 @@ export function csiDiskVolume(
     spec: {
       accessModes: [...(claim.spec?.accessModes ?? ['ReadWriteOnce'])],
       capacity: { storage: diskCapacity(claim) },
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        namespace: claim.metadata?.namespace,
-        name: claim.metadata?.name,
-        uid: claim.metadata?.uid,
-        resourceVersion: claim.metadata?.resourceVersion,
-      },
+      claimRef: claimRefOf(claim),
       csi: {
         driver: sc.provisioner,
         fsType,

@@ -7,6 +7,7 @@ import type { ReconcileContext, ReconcileResult } from '../../client/controller'
 import type { KubeObject } from '../../types/object';
 import { CONTROL_PLANE_NODE } from '../../cluster/nodeObject';
 import {
+  claimRefOf,
   ANN_BETA_STORAGE_PROVISIONER,
   ANN_BIND_COMPLETED,
   ANN_BOUND_BY_CONTROLLER,
@@ -29,17 +30,7 @@ export function bind(
   if (pv.spec?.claimRef?.uid !== claim.metadata?.uid) {
     const v = structuredClone(pv) as PersistentVolume;
     const byController = !pv.spec?.claimRef;
-    v.spec = {
-      ...v.spec,
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        namespace: ns,
-        name: claim.metadata?.name,
-        uid: claim.metadata?.uid,
-        resourceVersion: claim.metadata?.resourceVersion,
-      },
-    };
+    v.spec = { ...v.spec, claimRef: claimRefOf(claim) };
     if (byController)
       v.metadata = {
         ...v.metadata,
