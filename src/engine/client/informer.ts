@@ -15,6 +15,17 @@ export interface InformerHandlers {
 /** the namespace index, as cache.NamespaceIndex */
 export const NAMESPACE_INDEX = 'namespace';
 
+/** pods by the node they are bound to (the spec.nodeName indexer kubelets and node controllers use) */
+export const POD_NODE_INDEX = 'spec.nodeName';
+
+/** add the POD_NODE_INDEX to a pods informer */
+export function indexPodsByNode(pods: Informer): void {
+  pods.addIndexer(POD_NODE_INDEX, (o) => {
+    const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+    return n ? [n] : [];
+  });
+}
+
 export class Informer {
   private readonly items = new Map<ObjectKey, Readonly<KubeObject>>();
   private readonly indexers = new Map<string, IndexFunc>();

@@ -1,5 +1,6 @@
 // Public surface of the kubelet: the pod-lifecycle component, its stage profiles and the simulated app annotations.
-export { kubeletComponent, Kubelet, POD_NODE_INDEX } from './kubelet';
+export { kubeletComponent, Kubelet } from './kubelet';
+export { POD_NODE_INDEX } from '../client/informer';
 export type { KubeletOptions } from './kubelet';
 export { PROFILES, crashBackoffMs } from './stages';
 export type { ProfileName, StageName, StageProfile, StageTiming } from './stages';

@@ -7,7 +7,7 @@ import type { KubeObject } from '../types/object';
 import type { Container } from 'kubernetes-types/core/v1';
 import { probesOf } from './probeSpec';
 import { newProbeWorker } from './probeWorker';
-import { Informer } from '../client/informer';
+import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../client/informer';
 import { StatusError } from '../apiserver/types';
 import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
 import type { KubeletOps } from './kubeletOps';
@@ -22,9 +22,6 @@ import type { ProfileName, StageName, StageProfile } from './stages';
 import { PROFILES, stageDelayMs } from './stages';
 import { admit } from './startFlow';
 import { beginTermination } from './stopFlow';
-
-/** informer index of pods by the node they are bound to */
-export const POD_NODE_INDEX = 'spec.nodeName';
 
 export interface KubeletOptions {
   profile?: ProfileName | StageProfile;
@@ -85,10 +82,7 @@ export class Kubelet implements Component, KubeletOps {
     this.rng = rt.sim.rng.fork('kubelet');
     this.images = new ImageCatalog(rt.sim.rng.fork('kubelet-images'));
     this.pods = new Informer(rt.api, 'pods');
-    this.pods.addIndexer(POD_NODE_INDEX, (o) => {
-      const n = (o.spec as PodSpecLite | undefined)?.nodeName;
-      return n ? [n] : [];
-    });
+    indexPodsByNode(this.pods);
     this.nodes = new Informer(rt.api, 'nodes');
     this.nodes.start();
     this.pods.start();

@@ -3,7 +3,7 @@
 // mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go monitorNodeHealth + doNoScheduleTaintingPass.
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import { Informer } from '../../client/informer';
+import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import { StatusError } from '../../apiserver/types';
 import type { NodeConditionJson, NodeHealth } from './nodeHealth';
@@ -19,7 +19,6 @@ import { desiredNoExecuteKey, desiredNoScheduleKeys, reconcileTaints } from './t
 export const NODE_LIFECYCLE_CONTROLLER = 'node-lifecycle-controller';
 /** Events of this controller carry the source component node-controller, as in Kubernetes */
 const SOURCE = { component: 'node-controller' };
-const POD_NODE_INDEX = 'spec.nodeName';
 
 export interface NodeLifecycleOptions {
   monitorPeriodMs?: number;
@@ -57,10 +56,7 @@ class NodeLifecycleController implements Component {
     this.nodes = new Informer(rt.api, 'nodes');
     this.leases = new Informer(rt.api, 'leases');
     this.pods = new Informer(rt.api, 'pods');
-    this.pods.addIndexer(POD_NODE_INDEX, (o) => {
-      const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-      return n ? [n] : [];
-    });
+    indexPodsByNode(this.pods);
     this.queue = new WorkQueue(rt.sim, {
       actor: this.actor,
       latencyMs: 5,

@@ -6,6 +6,7 @@ import type { Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../apiserver/types';
 import type { ApiServer } from '../../apiserver/types';
 import type { ControllerDefinition, ReconcileContext } from '../../client/controller';
+import { indexPodsByNode, POD_NODE_INDEX } from '../../client/informer';
 import type { KubeObject } from '../../types/object';
 import { objectKey } from '../../types/object';
 import {
@@ -26,7 +27,6 @@ export const PODGC_CONTROLLER_NAME = 'pod-garbage-collector-controller';
 /** the one work item: a whole gc pass */
 const GC_KEY = 'gc';
 const STATE_INDEX = 'podgc/state';
-const NODE_INDEX = 'podgc/node';
 
 interface GCState {
   /** node names pods are bound to that the node informer does not hold (candidates for the quarantine) */
@@ -79,12 +79,12 @@ function gcOrphaned(ctx: ReconcileContext, s: GCState, deleted: Set<string>): vo
   const pods = ctx.informers.for('pods');
   const nodes = ctx.informers.for('nodes');
   for (const name of [...s.missing].sort()) {
-    if (nodes.get(name) || pods.byIndex(NODE_INDEX, name).length === 0) s.missing.delete(name);
+    if (nodes.get(name) || pods.byIndex(POD_NODE_INDEX, name).length === 0) s.missing.delete(name);
     else s.quarantine.addAfter(name, ctx.nowMs() + QUARANTINE_MS);
   }
   for (const name of s.quarantine.takeReady(ctx.nowMs())) {
     if (nodes.get(name) || nodeExists(ctx.api, name)) continue;
-    const orphans = pods.byIndex(NODE_INDEX, name).map(asPod);
+    const orphans = pods.byIndex(POD_NODE_INDEX, name).map(asPod);
     orphans.sort((a, b) => objectKey(a as KubeObject).localeCompare(objectKey(b as KubeObject)));
     for (const pod of orphans) {
       if (deleted.has(objectKey(pod as KubeObject))) continue;
@@ -168,10 +168,7 @@ export function newPodGCController(opts: PodGCOptions = {}): ControllerDefinitio
         if (o.metadata.deletionTimestamp) out.push('terminating');
         return out;
       });
-      informers.for('pods').addIndexer(NODE_INDEX, (o) => {
-        const n = asPod(o).spec?.nodeName;
-        return n ? [n] : [];
-      });
+      indexPodsByNode(informers.for('pods'));
     },
     reconcile(key, ctx) {
       if (key === GC_KEY) gc(ctx, stateOf(ctx), threshold);

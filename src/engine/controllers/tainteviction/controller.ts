@@ -4,14 +4,13 @@
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import type { TimerHandle } from '../../sim/types';
-import { Informer } from '../../client/informer';
+import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import { StatusError } from '../../apiserver/types';
 import type { TaintLite, Toleration } from './tolerations';
 import { matchingTolerations, minTolerationMs } from './tolerations';
 
 export const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';
-const POD_NODE_INDEX = 'spec.nodeName';
 
 interface Work {
   createdAtMs: number;
@@ -54,10 +53,7 @@ class TaintEvictionController implements Component {
     this.rt = rt;
     this.nodes = new Informer(rt.api, 'nodes');
     this.pods = new Informer(rt.api, 'pods');
-    this.pods.addIndexer(POD_NODE_INDEX, (o) => {
-      const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-      return n ? [n] : [];
-    });
+    indexPodsByNode(this.pods);
     this.queue = new WorkQueue(rt.sim, {
       actor: this.actor,
       latencyMs: 1,
