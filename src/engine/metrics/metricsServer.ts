@@ -1,5 +1,6 @@
 // metrics-server: every metric-resolution (15 s) it scrapes the usage model into PodMetrics / NodeMetrics
 // (metrics.k8s.io/v1beta1 shapes) kept in memory, as the real one keeps them out of etcd.
+import { scheduleEvery } from '../sim/periodic';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../apiserver/types';
 import type { ClusterRuntime, Component } from '../cluster/types';
@@ -60,21 +61,11 @@ export class MetricsServer implements Component {
     this.nodes = new Informer(rt.api, 'nodes');
     this.pods.start();
     this.nodes.start();
-    this.tick();
-  }
-
-  private tick(): void {
-    const rt = this.rt as ClusterRuntime;
-    rt.sim.schedule({
-      delayMs: METRIC_RESOLUTION_MS,
-      actor: 'metrics-server',
-      label: 'metrics-server scrape',
-      background: true,
-      run: () => {
-        this.scrape();
-        this.tick();
-      },
-    });
+    scheduleEvery(
+      rt.sim,
+      { periodMs: METRIC_RESOLUTION_MS, actor: 'metrics-server', label: 'metrics-server scrape' },
+      () => this.scrape(),
+    );
   }
 
   /** one scrape of every node's kubelet (summary API), as metrics-server's scraper does */

@@ -1,6 +1,7 @@
 // The cloud-controller-manager's node lifecycle controller: every nodeMonitorPeriod, a node that is not Ready is
 // checked against the cloud; gone instances have their Node deleted, shut-down ones get the shutdown taint.
 // mirrors k8s.io/cloud-provider/controllers/nodelifecycle/node_lifecycle_controller.go Run / MonitorNodes.
+import { scheduleEvery } from '../../sim/periodic';
 import type { Node, Taint } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
@@ -28,20 +29,11 @@ class CloudNodeLifecycleController implements Component {
     this.rt = rt;
     this.nodes = sharedInformers(rt).for('nodes');
     this.nodes.start();
-    this.schedule();
-  }
-
-  private schedule(): void {
-    this.rt.sim.schedule({
-      delayMs: CLOUD_NODE_MONITOR_PERIOD_MS,
-      actor: ACTOR,
-      label: `${ACTOR} MonitorNodes`,
-      background: true,
-      run: () => {
-        this.monitorNodes();
-        this.schedule();
-      },
-    });
+    scheduleEvery(
+      rt.sim,
+      { periodMs: CLOUD_NODE_MONITOR_PERIOD_MS, actor: ACTOR, label: `${ACTOR} MonitorNodes` },
+      () => this.monitorNodes(),
+    );
   }
 
   private monitorNodes(): void {

@@ -1,6 +1,7 @@
 // The node lifecycle controller: every nodeMonitorPeriod it checks each node's Lease and status; a node silent for
 // the grace period gets Unknown conditions, its pods Ready=False, and the unreachable taints.
 // mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go monitorNodeHealth + doNoScheduleTaintingPass.
+import { scheduleEvery } from '../../sim/periodic';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../../client/informer';
@@ -73,20 +74,11 @@ class NodeLifecycleController implements Component {
         ),
       onDelete: (n) => this.health.delete(n.metadata.name ?? ''),
     });
-    this.scheduleMonitor();
-  }
-
-  private scheduleMonitor(): void {
-    this.rt.sim.schedule({
-      delayMs: this.periodMs,
-      actor: this.actor,
-      label: `${this.actor} monitorNodeHealth`,
-      background: true,
-      run: () => {
-        this.monitorNodeHealth();
-        this.scheduleMonitor();
-      },
-    });
+    scheduleEvery(
+      rt.sim,
+      { periodMs: this.periodMs, actor: this.actor, label: `${this.actor} monitorNodeHealth` },
+      () => this.monitorNodeHealth(),
+    );
   }
 
   /** one pass over every node: heartbeats seen, grace expired -> Unknown + MarkPodsNotReady */

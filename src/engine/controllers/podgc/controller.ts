@@ -2,6 +2,7 @@
 // pods on out-of-service nodes, pods orphaned by a deleted Node (after a 40 s quarantine) and unscheduled terminating
 // pods — each first marked Failed, then deleted with grace period 0.
 // mirrors pkg/controller/podgc/gc_controller.go (gc, gcOrphaned, discoverDeletedNodes, markFailedAndDeletePod).
+import { scheduleEvery } from '../../sim/periodic';
 import type { Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../apiserver/types';
 import type { ApiServer } from '../../apiserver/types';
@@ -133,19 +134,17 @@ export function newPodGCController(opts: PodGCOptions = {}): ControllerDefinitio
     if (existing) return existing;
     const state: GCState = { missing: new Set(), quarantine: new NodeQuarantine() };
     states.set(ctx.api, state);
-    const tick = () => {
-      if (hasWork(ctx, state, threshold)) ctx.queue.add(GC_KEY, 'gcCheckPeriod');
-      schedule();
-    };
-    const schedule = () =>
-      ctx.sim.schedule({
-        delayMs: GC_CHECK_PERIOD_MS,
+    scheduleEvery(
+      ctx.sim,
+      {
+        periodMs: GC_CHECK_PERIOD_MS,
         actor: `kube-controller-manager/${PODGC_CONTROLLER_NAME}`,
         label: 'podgc gcCheckPeriod',
-        background: true,
-        run: tick,
-      });
-    schedule();
+      },
+      () => {
+        if (hasWork(ctx, state, threshold)) ctx.queue.add(GC_KEY, 'gcCheckPeriod');
+      },
+    );
     return state;
   };
   const noteMissing = (ctx: ReconcileContext, nodeName: string | undefined) => {

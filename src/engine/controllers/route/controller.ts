@@ -1,6 +1,7 @@
 // The cloud-controller-manager's route controller: every routeReconciliationPeriod it makes the cloud's routes
 // table match the nodes' pod CIDRs and records the outcome in each node's NetworkUnavailable condition.
 // mirrors k8s.io/cloud-provider/controllers/route/route_controller.go Run (wait.NonSlidingUntil reconcileNodeRoutes).
+import { scheduleEvery } from '../../sim/periodic';
 import type { Node } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
@@ -32,20 +33,11 @@ class RouteController implements Component {
     this.rt = rt;
     this.nodes = sharedInformers(rt).for('nodes');
     this.nodes.start();
-    this.schedule();
-  }
-
-  private schedule(): void {
-    this.rt.sim.schedule({
-      delayMs: ROUTE_RECONCILIATION_PERIOD_MS,
-      actor: ACTOR,
-      label: `${ACTOR} reconcileNodeRoutes`,
-      background: true,
-      run: () => {
-        this.reconcileNodeRoutes();
-        this.schedule();
-      },
-    });
+    scheduleEvery(
+      rt.sim,
+      { periodMs: ROUTE_RECONCILIATION_PERIOD_MS, actor: ACTOR, label: `${ACTOR} reconcileNodeRoutes` },
+      () => this.reconcileNodeRoutes(),
+    );
   }
 
   /** one pass: delete stale routes, create missing ones, then post NetworkUnavailable where it changed */

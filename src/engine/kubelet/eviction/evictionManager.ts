@@ -1,6 +1,7 @@
 // The kubelet's eviction manager for every node: each monitoring interval it OOM-kills containers above their
 // memory limit, observes memory.available (capacity - working set), reports MemoryPressure and evicts at most
 // one pod per interval in rankMemoryPressure order. mirrors pkg/kubelet/eviction/eviction_manager.go synchronize.
+import { scheduleEvery } from '../../sim/periodic';
 import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
@@ -50,20 +51,11 @@ export class EvictionManager implements Component {
     this.nodes = new Informer(rt.api, 'nodes');
     this.pods.start();
     this.nodes.start();
-    this.schedule();
-  }
-
-  private schedule(): void {
-    this.rt.sim.schedule({
-      delayMs: this.intervalMs,
-      actor: 'kubelet',
-      label: 'kubelet eviction manager synchronize',
-      background: true,
-      run: () => {
-        this.synchronize();
-        this.schedule();
-      },
-    });
+    scheduleEvery(
+      rt.sim,
+      { periodMs: this.intervalMs, actor: 'kubelet', label: 'kubelet eviction manager synchronize' },
+      () => this.synchronize(),
+    );
   }
 
   /** one pass over every node */
