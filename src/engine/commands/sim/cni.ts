@@ -1,5 +1,6 @@
 // `sim cni`, `sim cni compare`, `sim cni flows`: the cluster's CNI plugin model, a comparison of all five generated
 // from the plugin objects, and Cilium's Hubble-style flow log.
+import { alignColumns } from '../printers/tabwriter';
 import type { Node } from 'kubernetes-types/core/v1';
 import { ALL_CNI, cniForCluster, createPlugin } from '../../network/cni/index';
 import { formatFlow } from '../../network/cni/flows';
@@ -7,20 +8,6 @@ import type { CniPlugin } from '../../network/cni/types';
 import { simCurlCommand } from './curl';
 import { simTraceCommand } from './trace';
 import type { CommandSpec } from '../types';
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3)))
-          .join('')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
 
 export function compareRows(plugins: readonly CniPlugin[]): string[][] {
   return [
@@ -51,7 +38,7 @@ const cniShow: CommandSpec = {
       `encryption: ${plugin.encryption}`,
       `observability: ${plugin.observability}`,
       '',
-      table([
+      alignColumns([
         ['NODE', 'POD RANGE'],
         ...nodes.map((n) => [n.metadata.name ?? '', plugin.ipam.rangeOf(n as unknown as Node)]),
       ]).trimEnd(),
@@ -65,7 +52,7 @@ const cniCompare: CommandSpec = {
   summary: 'Compare the five CNI plugin models',
   flags: [],
   run() {
-    return { code: 0, stdout: table(compareRows(ALL_CNI.map((n) => createPlugin(n)))), stderr: '' };
+    return { code: 0, stdout: alignColumns(compareRows(ALL_CNI.map((n) => createPlugin(n)))), stderr: '' };
   },
 };
 

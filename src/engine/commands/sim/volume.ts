@@ -1,5 +1,6 @@
 // `sim volume show NAME | pod/NAME [-n NS]`: what data a claim's volume (or each volume of a pod) holds, so a learner
 // sees web-0 return to its own PersistentVolume while a Deployment pod's emptyDir starts empty every time.
+import { alignColumns } from '../printers/tabwriter';
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../apiserver/types';
 import type { ClusterRuntime } from '../../cluster/types';
@@ -20,20 +21,6 @@ function tryGet(
     if (e instanceof StatusError && e.status.code === 404) return undefined;
     throw e;
   }
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3)))
-          .join('')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
 }
 
 /** where the volume can be used: its node (local volumes) or its zone (zonal cloud disks) */
@@ -84,7 +71,7 @@ function showClaim(rt: ClusterRuntime, ns: string, name: string): CommandResult 
     ['Data:', data],
     ['Mounted by:', users.join(', ') || '<none>'],
   ];
-  return ok(table(rows));
+  return ok(alignColumns(rows));
 }
 
 function showPod(rt: ClusterRuntime, ns: string, name: string): CommandResult {
@@ -113,7 +100,7 @@ function showPod(rt: ClusterRuntime, ns: string, name: string): CommandResult {
     }
   }
   if (rows.length === 1) return ok(`pod ${ns}/${name} has no emptyDir or PersistentVolumeClaim volumes\n`);
-  return ok(table(rows));
+  return ok(alignColumns(rows));
 }
 
 export const volumeCommand: CommandSpec = {
