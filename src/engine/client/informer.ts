@@ -124,7 +124,7 @@ export class Informer {
 
   private onEvent(e: WatchEvent): void {
     if (e.type === 'ADDED' || e.type === 'MODIFIED') {
-      const key = objectKey(e.object);
+      const key = sharedObjectKey(e.object);
       const old = this.items.get(key);
       this.upsertKey(key, e.object);
       for (const h of this.handlers) {
@@ -143,8 +143,9 @@ export class Informer {
   }
 
   /**
-   * Every index entry of the key is removed and re-added (even an unchanged value), so the key moves to the end of
-   * each of its index sets: byIndex lists keys in the order they were last written, which later tie-breaks see.
+   * A key keeps its place in an index set while its value there is unchanged; a new value puts it at the end of
+   * that value's set. byIndex therefore lists keys in the order they joined the value, which later tie-breaks see
+   * (client-go's index sets have no order at all).
    */
   private upsertKey(key: ObjectKey, obj: Readonly<KubeObject>): void {
     this.items.set(key, obj);
@@ -155,16 +156,7 @@ export class Informer {
     for (let i = 0; i < fns.length; i++) {
       const values = (fns[i] as IndexFunc)(obj);
       const old = prev?.[i];
-      if (old && sameValues(old.values, values)) {
-        // unchanged values: move the key to the end of the same sets without looking them up again
-        const sets = old.sets;
-        for (let j = 0; j < sets.length; j++) {
-          const set = sets[j] as Set<ObjectKey>;
-          set.delete(key);
-          set.add(key);
-        }
-        continue;
-      }
+      if (old && sameValues(old.values, values)) continue;
       const idx = this.indexMaps[i] as Map<string, Set<ObjectKey>>;
       if (old) removeFromIndex(idx, old, key);
       all[i] = { values, sets: addToIndex(idx, values, key) };
@@ -186,6 +178,20 @@ export class Informer {
       if (entry) removeFromIndex(this.indexMaps[i] as Map<string, Set<ObjectKey>>, entry, key);
     }
   }
+}
+
+/**
+ * objectKey(obj), computed once per watch event however many informers receive it: every informer of a resource gets
+ * the same frozen object in turn, and one shared key string means its hash is computed once for all their maps.
+ */
+let lastKeyed: Readonly<KubeObject> | undefined;
+let lastKey: ObjectKey = '';
+function sharedObjectKey(obj: Readonly<KubeObject>): ObjectKey {
+  if (obj !== lastKeyed) {
+    lastKey = objectKey(obj);
+    lastKeyed = obj;
+  }
+  return lastKey;
 }
 
 /** the values one indexer gave an object, and the index sets (one per value) the object's key is in */
