@@ -29,8 +29,13 @@ export interface ReconcileResult {
   error?: string;
 }
 
+export type WatchVerb = 'ADDED' | 'MODIFIED' | 'DELETED';
+
 export interface WatchSpec {
   resource: string;
+  /** the events the controller registers handlers for (default all three; e.g. the Deployment controller's pod
+   * handler is DeleteFunc only) */
+  verbs?: readonly WatchVerb[];
   /** which keys of the controller's primary resource an event on obj concerns; default: obj's own key */
   keysFor?(obj: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[];
 }
@@ -112,23 +117,26 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
             queue.add(k, cause);
           }
         };
+        const verbs = new Set<WatchVerb>(w.verbs ?? ['ADDED', 'MODIFIED', 'DELETED']);
         inf.addHandlers({
-          onAdd: (o) => enqueue(o, 'ADDED'),
-          onUpdate: (old, o) => {
-            enqueue(o, 'MODIFIED');
-            // an object whose owner/labels changed may concern keys it no longer maps to
-            if (w.keysFor) {
-              const oldKeys = keysFor(old, ctx);
-              if (oldKeys.length === 0) return;
-              let cause: string | undefined;
-              for (const k of oldKeys) {
-                if (!queue.wouldAdd(k)) continue;
-                cause ??= `watch MODIFIED ${inf.resource}/${objectKey(o)}`;
-                queue.add(k, cause);
-              }
-            }
-          },
-          onDelete: (o) => enqueue(o, 'DELETED'),
+          onAdd: verbs.has('ADDED') ? (o) => enqueue(o, 'ADDED') : undefined,
+          onUpdate: !verbs.has('MODIFIED')
+            ? undefined
+            : (old, o) => {
+                enqueue(o, 'MODIFIED');
+                // an object whose owner/labels changed may concern keys it no longer maps to
+                if (w.keysFor) {
+                  const oldKeys = keysFor(old, ctx);
+                  if (oldKeys.length === 0) return;
+                  let cause: string | undefined;
+                  for (const k of oldKeys) {
+                    if (!queue.wouldAdd(k)) continue;
+                    cause ??= `watch MODIFIED ${inf.resource}/${objectKey(o)}`;
+                    queue.add(k, cause);
+                  }
+                }
+              },
+          onDelete: verbs.has('DELETED') ? (o) => enqueue(o, 'DELETED') : undefined,
         });
         inf.start();
       }

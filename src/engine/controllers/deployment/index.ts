@@ -170,7 +170,8 @@ export const deploymentController: ControllerDefinition = {
   watches: [
     { resource: 'deployments' },
     { resource: 'replicasets', keysFor: keysForReplicaSet },
-    { resource: 'pods', keysFor: keysForPod },
+    // deployment_controller.go registers only DeleteFunc on pods
+    { resource: 'pods', verbs: ['DELETED'], keysFor: keysForPod },
   ],
   setup,
   reconcile: syncDeployment,

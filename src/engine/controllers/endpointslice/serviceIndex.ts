@@ -127,6 +127,12 @@ export function podKeysFor(
   pod: Readonly<KubeObject>,
 ): ObjectKey[] {
   const key = objectKey(pod);
+  // no Service in the namespace selects anything: nothing to map to, and nothing to remember (a Service created
+  // later lists its pods itself)
+  if (!informers.for('services').hasIndexValue(SERVICE_SELECTOR_NS_INDEX, pod.metadata.namespace ?? '')) {
+    seen.delete(key);
+    return [];
+  }
   const fp = podEndpointFingerprint(pod);
   const cached = informers.for('pods').get(key);
   if (!cached) {
