@@ -4,7 +4,9 @@
 import { scheduleEvery } from '../../sim/periodic';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../../client/informer';
+import type { Informer } from '../../client/informer';
+import { indexPodsByNode, POD_NODE_INDEX } from '../../client/informer';
+import { sharedInformers } from '../manager';
 import { WorkQueue } from '../../client/workqueue';
 import { StatusError } from '../../apiserver/types';
 import type { NodeConditionJson, NodeHealth } from './nodeHealth';
@@ -54,9 +56,11 @@ class NodeLifecycleController implements Component {
 
   start(rt: ClusterRuntime): void {
     this.rt = rt;
-    this.nodes = new Informer(rt.api, 'nodes');
-    this.leases = new Informer(rt.api, 'leases');
-    this.pods = new Informer(rt.api, 'pods');
+    // kube-controller-manager's shared informers, as every controller of the process uses them
+    const informers = sharedInformers(rt);
+    this.nodes = informers.for('nodes');
+    this.leases = informers.for('leases');
+    this.pods = informers.for('pods');
     indexPodsByNode(this.pods);
     this.queue = new WorkQueue(rt.sim, {
       actor: this.actor,

@@ -4,7 +4,9 @@
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import type { TimerHandle } from '../../sim/types';
-import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../../client/informer';
+import type { Informer } from '../../client/informer';
+import { indexPodsByNode, POD_NODE_INDEX } from '../../client/informer';
+import { sharedInformers } from '../manager';
 import { WorkQueue } from '../../client/workqueue';
 import { StatusError } from '../../apiserver/types';
 import type { TaintLite, Toleration } from './tolerations';
@@ -51,8 +53,10 @@ class TaintEvictionController implements Component {
 
   start(rt: ClusterRuntime): void {
     this.rt = rt;
-    this.nodes = new Informer(rt.api, 'nodes');
-    this.pods = new Informer(rt.api, 'pods');
+    // kube-controller-manager's shared informers, as every controller of the process uses them
+    const informers = sharedInformers(rt);
+    this.nodes = informers.for('nodes');
+    this.pods = informers.for('pods');
     indexPodsByNode(this.pods);
     this.queue = new WorkQueue(rt.sim, {
       actor: this.actor,
