@@ -1,6 +1,7 @@
 // The update, updateStatus and patch verbs: resourceVersion preconditions, rest.BeforeUpdate, the status
 // subresource, no-op detection, and deletion once the last finalizer of a deleting object goes.
 import { cloneJson } from '../types/json';
+import { cloneSharing } from '../types/cloneSharing';
 import type { KubeObject } from '../types/object';
 import type { JsonObject, JsonValue } from '../types/json';
 import type { KeyValue } from '../store/types';
@@ -109,17 +110,39 @@ export function applyUpdate(
 
 /**
  * decode for /status: nextObject reads only the input's metadata and status, so only those are copied; of the
- * metadata it keeps only top-level fields (annotations are deep-copied there), so a shallow copy is enough
+ * metadata it keeps only top-level fields (annotations are deep-copied there), so a shallow copy is enough. The
+ * status copy reuses the stored status's equal parts (what the store then freezes and compares is only the change).
  */
-function decodeStatus(input: Readonly<KubeObject>, apiVersion: string, kind: string): KubeObject {
+function decodeStatus(
+  input: Readonly<KubeObject>,
+  apiVersion: string,
+  kind: string,
+  stored: Readonly<KubeObject> | undefined,
+): KubeObject {
   const meta: unknown = input.metadata;
   const obj: KubeObject = {
     apiVersion,
     kind,
     metadata: typeof meta === 'object' && meta !== null ? { ...input.metadata } : {},
   };
-  if (input.status !== undefined) obj.status = cloneJson(input.status);
+  if (input.status !== undefined) obj.status = cloneSharing(input.status, stored?.status);
   return obj;
+}
+
+/** the stored object a /status update of input would replace (read before decoding, to share its parts) */
+function storedForStatus(
+  core: ServerCore,
+  res: ResourceInfo,
+  namespace: string | undefined,
+  input: Readonly<KubeObject>,
+): Readonly<KubeObject> | undefined {
+  const meta: unknown = input.metadata;
+  if (typeof meta !== 'object' || meta === null) return undefined;
+  const name: unknown = input.metadata.name;
+  if (typeof name !== 'string' || !name) return undefined;
+  const ns = res.namespaced ? namespace || input.metadata.namespace : undefined;
+  if (res.namespaced && !ns) return undefined;
+  return core.store.get(keyOf(res, ns, name))?.value;
 }
 
 export function updateObject(
@@ -134,7 +157,7 @@ export function updateObject(
   if (mode === 'status' && !res.hasStatus) throw newNoSuchResource();
   const obj =
     mode === 'status'
-      ? decodeStatus(input, apiVersionOf(res), res.kind)
+      ? decodeStatus(input, apiVersionOf(res), res.kind, storedForStatus(core, res, namespace, input))
       : decode(input, apiVersionOf(res), res.kind);
   const ns = scopeObject(res, namespace, obj);
   const name = obj.metadata.name;

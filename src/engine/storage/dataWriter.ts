@@ -14,6 +14,13 @@ function claimNames(pod: Readonly<KubeObject>): string[] {
   );
 }
 
+/** claimNames(pod).length > 0 without building the list (this runs on every pod write) */
+function mountsClaim(pod: Readonly<KubeObject>): boolean {
+  const volumes = (pod as Readonly<Pod>).spec?.volumes;
+  if (volumes) for (const v of volumes) if (v.persistentVolumeClaim) return true;
+  return false;
+}
+
 export function volumeDataWriter(): Component {
   return {
     name: VOLUME_DATA_WRITER,
@@ -21,7 +28,7 @@ export function volumeDataWriter(): Component {
       /** pods that mount claims, by key (kept from a pod watch so a tick never scans every pod) */
       const writers = new Map<string, Readonly<KubeObject>>();
       const track = (p: Readonly<KubeObject>) => {
-        if (claimNames(p).length > 0) writers.set(objectKey(p), p);
+        if (mountsClaim(p)) writers.set(objectKey(p), p);
       };
       for (const p of rt.api.list('pods', undefined).items) track(p);
       rt.api.watch('pods', undefined, { resourceVersion: String(rt.store.revision) }, (e) => {
