@@ -68,6 +68,18 @@ describe('cloneSharing', () => {
       sharedPaths: ['a'],
     },
     {
+      name: 'a changed middle element: the elements around it are shared',
+      input: { l: [{ a: 1 }, { b: 2 }, { c: 3 }] },
+      stored: { l: [{ a: 1 }, { b: 0 }, { c: 3 }] },
+      sharedPaths: ['l.0', 'l.2'],
+    },
+    {
+      name: 'a shorter array is a new array of the shared elements',
+      input: { l: [{ a: 1 }] },
+      stored: { l: [{ a: 1 }, { b: 2 }] },
+      sharedPaths: ['l.0'],
+    },
+    {
       name: 'undefined-valued input keys count as absent',
       input: { a: 1, b: undefined },
       stored: { a: 1 },

@@ -16,41 +16,74 @@ export function cloneSharing<T>(input: T, shared: unknown): T {
   if (typeof input !== 'object' || input === null) return input;
   if (input === shared) return input;
   if (Array.isArray(input)) {
-    const old = Array.isArray(shared) ? (shared as unknown[]) : undefined;
-    if (!old) return cloneJson(input);
-    const out = new Array<unknown>(input.length);
-    let same = old.length === input.length;
-    for (let i = 0; i < input.length; i++) {
-      const v = cloneSharing(input[i] as unknown, old[i]);
-      out[i] = v;
-      if (same && v !== old[i]) same = false;
-    }
-    return (same ? old : out) as T;
+    if (!Array.isArray(shared)) return cloneJson(input);
+    return shareArray(input as unknown[], shared as unknown[]) as T;
   }
-  const old = isRecord(shared) ? shared : undefined;
-  if (!old) return cloneJson(input);
-  const src = input as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  let same = true;
+  if (!isRecord(shared)) return cloneJson(input);
+  return shareRecord(input as Record<string, unknown>, shared) as T;
+}
+
+/** the output is only allocated once an element differs (most of a status write is unchanged) */
+function shareArray(input: readonly unknown[], old: readonly unknown[]): unknown[] {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < input.length; i++) {
+    const v = cloneSharing(input[i], old[i]);
+    if (out === undefined) {
+      if (v === old[i] && i < old.length) continue;
+      out = new Array<unknown>(input.length);
+      for (let j = 0; j < i; j++) out[j] = old[j];
+    }
+    out[i] = v;
+  }
+  if (out !== undefined) return out;
+  return input.length === old.length ? (old as unknown[]) : old.slice(0, input.length);
+}
+
+function shareRecord(src: Record<string, unknown>, old: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
   let n = 0;
   for (const k in src) {
-    if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
+    if (!hasOwn(src, k)) continue;
     const x = src[k];
     if (x === undefined) continue;
     n++;
-    const prev = Object.prototype.hasOwnProperty.call(old, k) ? old[k] : undefined;
+    const prev = hasOwn(old, k) ? old[k] : undefined;
     const v = cloneSharing(x, prev);
-    // equal subtrees come back as the shared object itself, so identity is equality here
-    if (same && v !== prev) same = false;
-    if (k === '__proto__')
-      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[k] = v;
+    if (out === undefined) {
+      // equal subtrees come back as the shared object itself, so identity is equality here
+      if (v === prev) continue;
+      out = copyKeysBefore(src, old, k);
+    }
+    setKey(out, k, v);
   }
-  if (same) {
-    // every input key matched: equal only if the stored value has no other (defined) keys
-    let m = 0;
-    for (const k in old) if (Object.prototype.hasOwnProperty.call(old, k) && old[k] !== undefined) m++;
-    if (m === n) return old as T;
+  if (out !== undefined) return out;
+  // every input key matched: equal only if the stored value has no other (defined) keys
+  let m = 0;
+  for (const k in old) if (hasOwn(old, k) && old[k] !== undefined) m++;
+  return m === n ? old : copyKeysBefore(src, old, undefined);
+}
+
+/** a new object with src's defined keys before `stop` (all of them for undefined), valued from old (they matched) */
+function copyKeysBefore(
+  src: Record<string, unknown>,
+  old: Record<string, unknown>,
+  stop: string | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const j in src) {
+    if (j === stop) break;
+    if (hasOwn(src, j) && src[j] !== undefined) setKey(out, j, old[j]);
   }
-  return out as T;
+  return out;
+}
+
+function hasOwn(o: object, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/** keys like `__proto__` become own properties, never prototypes (as cloneJson does) */
+function setKey(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
 }
