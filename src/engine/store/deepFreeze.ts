@@ -17,7 +17,7 @@ export function deepFreeze<T>(value: T): Readonly<T> {
   return value;
 }
 
-/** whether deepFreeze froze this object and everything below it (for tests) */
+/** whether deepFreeze froze this object and everything below it (what may be memoised by identity) */
 export function isDeeplyFrozen(value: object): boolean {
   if ((value as Marked)[DEEPLY_FROZEN] === true) return true;
   if (!Object.isFrozen(value)) return false;

@@ -6,6 +6,7 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types/object';
 import { newControllerRef } from '../shared';
 import { canonicalJson } from './hash';
+import { isDeeplyFrozen } from '../../store/deepFreeze';
 import { maxSurge, replicasOf } from './fenceposts';
 import {
   DESIRED_REPLICAS_ANNOTATION,
@@ -42,12 +43,24 @@ function withoutHash(t: Readonly<PodTemplateSpec> | undefined): unknown {
   return { ...(t ?? {}), metadata: meta };
 }
 
+/**
+ * canonicalJson(withoutHash(t)), remembered per frozen template: informer objects are deep-frozen and a ReplicaSet's
+ * status updates keep its spec object, so every sync of a rollout compares the same few templates
+ */
+const templateForms = new WeakMap<object, string>();
+function canonicalWithoutHash(t: Readonly<PodTemplateSpec> | undefined): string {
+  if (!t || !isDeeplyFrozen(t)) return canonicalJson(withoutHash(t));
+  let form = templateForms.get(t);
+  if (form === undefined) templateForms.set(t, (form = canonicalJson(withoutHash(t))));
+  return form;
+}
+
 /** EqualIgnoreHash: templates equal once the pod-template-hash label is removed from both */
 export function equalIgnoreHash(
   a: Readonly<PodTemplateSpec> | undefined,
   b: Readonly<PodTemplateSpec> | undefined,
 ): boolean {
-  return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
+  return canonicalWithoutHash(a) === canonicalWithoutHash(b);
 }
 
 /** FindNewReplicaSet: the oldest RS whose template equals the Deployment's (ignoring the hash label) */
