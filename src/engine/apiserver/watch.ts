@@ -28,7 +28,9 @@ export function watchObjects(
   const res = resolveResource(resource);
   const sel = parseSelectors(res, opts.labelSelector, opts.fieldSelector);
   const prefix = listPrefix(res, namespace);
-  const matches = (o: Readonly<KubeObject>): boolean => matchesSelectors(res, sel, o);
+  // most watchers (every informer) select everything: then no event needs matching
+  const selectsAll = sel.label.empty() && sel.field.empty();
+  const matches = (o: Readonly<KubeObject>): boolean => selectsAll || matchesSelectors(res, sel, o);
   const start = startRevision(opts.resourceVersion);
   let fromRevision: number | undefined = typeof start === 'number' ? start : undefined;
   if (start === 'any') {
@@ -37,6 +39,11 @@ export function watchObjects(
     fromRevision = list.revision;
   }
   const onEvent = (e: StoreEvent): void => {
+    if (selectsAll) {
+      if (e.type === 'DELETED') listener({ type: 'DELETED', object: deletedObject(e.kv, e.revision) });
+      else listener({ type: e.type, object: e.kv.value });
+      return;
+    }
     const now = e.type === 'DELETED' ? false : matches(e.kv.value);
     if (e.type === 'ADDED') {
       if (now) listener({ type: 'ADDED', object: e.kv.value });
@@ -50,7 +57,13 @@ export function watchObjects(
     else if (before && e.prevKv) listener({ type: 'DELETED', object: deletedObject(e.prevKv, e.revision) });
   };
   try {
-    const handle = core.store.watch(prefix, (events) => events.forEach(onEvent), { fromRevision });
+    const handle = core.store.watch(
+      prefix,
+      (events) => {
+        for (let i = 0; i < events.length; i++) onEvent(events[i] as StoreEvent);
+      },
+      { fromRevision },
+    );
     return { cancel: () => handle.cancel() };
   } catch (e) {
     if (e instanceof StoreError && e.code === 'Compacted') {

@@ -39,6 +39,11 @@ export function filterForSelector(e: StoreEvent, selector: Selector): StoreEvent
   return undefined;
 }
 
+function allUnder(events: readonly StoreEvent[], prefix: string): boolean {
+  for (let i = 0; i < events.length; i++) if (!(events[i] as StoreEvent).key.startsWith(prefix)) return false;
+  return true;
+}
+
 export class WatchHub {
   private nextId = 1;
   private everything = new Map<number, Watcher>();
@@ -108,6 +113,11 @@ export class WatchHub {
   private deliverTo(w: Watcher, rec: RevisionRecord): void {
     if (w.cancelled || rec.revision <= w.lastRevision) return;
     w.lastRevision = rec.revision;
+    // the common case (no selector, every event under the prefix: one object's write) passes the record's own list
+    if (!w.selector && allUnder(rec.events, w.prefix)) {
+      if (rec.events.length > 0) w.listener(rec.events);
+      return;
+    }
     const out: StoreEvent[] = [];
     for (const e of rec.events) {
       if (!e.key.startsWith(w.prefix)) continue;
