@@ -96,9 +96,9 @@ export interface DeleteOpts {
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 export interface WatchEvent {
-  type: WatchEventType;
+  readonly type: WatchEventType;
   /** deep-frozen; for ERROR a Status */
-  object: Readonly<KubeObject>;
+  readonly object: Readonly<KubeObject>;
 }
 
 export interface WatchOpts {

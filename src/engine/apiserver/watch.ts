@@ -18,6 +18,23 @@ function startRevision(rv: string | undefined): number | 'now' | 'any' {
   return Number(rv);
 }
 
+/**
+ * The WatchEvent every selector-less watcher gets for a store event: built once and handed to each in turn (they
+ * receive the same revision one after another), not once per watcher. Listeners never change events.
+ */
+let lastStoreEvent: StoreEvent | undefined;
+let lastWatchEvent: WatchEvent | undefined;
+function unfilteredEvent(e: StoreEvent): WatchEvent {
+  if (e !== lastStoreEvent || !lastWatchEvent) {
+    lastWatchEvent =
+      e.type === 'DELETED'
+        ? { type: 'DELETED', object: deletedObject(e.kv, e.revision) }
+        : { type: e.type, object: e.kv.value };
+    lastStoreEvent = e;
+  }
+  return lastWatchEvent;
+}
+
 export function watchObjects(
   core: ServerCore,
   resource: string,
@@ -40,8 +57,7 @@ export function watchObjects(
   }
   const onEvent = (e: StoreEvent): void => {
     if (selectsAll) {
-      if (e.type === 'DELETED') listener({ type: 'DELETED', object: deletedObject(e.kv, e.revision) });
-      else listener({ type: e.type, object: e.kv.value });
+      listener(unfilteredEvent(e));
       return;
     }
     const now = e.type === 'DELETED' ? false : matches(e.kv.value);
