@@ -1,15 +1,20 @@
 // The scheduler cache: NodeInfos kept incrementally from pod and node watch events, plus assumed pods.
 // mirrors pkg/scheduler/backend/cache/cache.go (AddPod, UpdatePod, RemovePod, AssumePod, ForgetPod, AddNode, ...).
+// Updates that leave a pod's footprint unchanged (status writes, the binding of an assumed pod) are queued per node and
+// applied when NodeInfos are next read, like the snapshot UpdateSnapshot refreshes at the start of a cycle.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, SnapshotLister } from './framework/types';
 import type { MutableNodeInfo, PodResources } from './nodeInfo';
-import { addPodTo, newNodeInfo, podResources, removePodFrom, replaceSameSpecPod, setNode } from './nodeInfo';
+import { addPodTo, applyMoves, newNodeInfo, podResources, removePodFrom, setNode } from './nodeInfo';
+import { sameFootprint } from './footprint';
 
 interface PodState {
   pod: Pod;
-  nodeName: string;
+  /** the version the node's NodeInfo lists (older than `pod` while a move is queued) */
+  listed: Pod;
+  readonly nodeName: string;
   assumed: boolean;
-  res: PodResources;
+  readonly res: PodResources;
 }
 
 export const podKeyOf = (pod: Pod): string => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
@@ -26,6 +31,8 @@ export class SchedulerCache implements SnapshotLister {
   private antiAffinityCache: NodeInfo[] | undefined;
   /** image name -> listed nodes that have it */
   private readonly imageNodes = new Map<string, number>();
+  /** node name -> (pod in the NodeInfo -> its state, holding a newer same-footprint version), in update order */
+  private readonly moves = new Map<string, Map<Pod, PodState>>();
 
   // ---- nodes ----
 
@@ -63,14 +70,11 @@ export class SchedulerCache implements SnapshotLister {
   addPod(pod: Pod): void {
     const key = podKeyOf(pod);
     const cur = this.pods.get(key);
-    // a status update keeps the stored (frozen) spec: requests, ports and affinity are the same, only the pod moves
-    if (cur && cur.pod.spec === pod.spec && !cur.assumed) {
-      const ni = this.infos.get(cur.nodeName);
-      if (ni && replaceSameSpecPod(ni, cur.pod, pod)) {
-        this.pods.delete(key);
-        this.pods.set(key, { pod, nodeName: cur.nodeName, assumed: false, res: cur.res });
-        return;
-      }
+    // same footprint (a status update, or the binding of the assumed pod): RemovePod + AddPod only move the pod to
+    // the end of its node's lists, so that is queued and applied when the NodeInfo is next read
+    if (cur && this.infos.has(cur.nodeName) && sameFootprint(cur.pod, pod)) {
+      this.queueMove(cur, pod);
+      return;
     }
     if (cur) this.removeState(key, cur);
     this.addState(key, pod, false);
@@ -113,10 +117,36 @@ export class SchedulerCache implements SnapshotLister {
     return this.pods.size;
   }
 
+  private queueMove(cur: PodState, pod: Pod): void {
+    let m = this.moves.get(cur.nodeName);
+    if (m === undefined) this.moves.set(cur.nodeName, (m = new Map()));
+    // a later update of the same pod moves it behind the others again
+    m.delete(cur.listed);
+    m.set(cur.listed, cur);
+    cur.pod = pod;
+    cur.assumed = false;
+  }
+
+  /** applies the queued moves of one node (before any other change to it, and before it is read) */
+  private flushNode(nodeName: string): void {
+    const m = this.moves.get(nodeName);
+    if (m === undefined) return;
+    this.moves.delete(nodeName);
+    const ni = this.infos.get(nodeName);
+    if (ni) applyMoves(ni, m);
+    for (const st of m.values()) st.listed = st.pod;
+  }
+
+  private flush(): void {
+    if (this.moves.size === 0) return;
+    for (const name of [...this.moves.keys()]) this.flushNode(name);
+  }
+
   private addState(key: string, pod: Pod, assumed: boolean): void {
     const nodeName = pod.spec?.nodeName ?? '';
+    this.flushNode(nodeName);
     const res = podResources(pod);
-    this.pods.set(key, { pod, nodeName, assumed, res });
+    this.pods.set(key, { pod, listed: pod, nodeName, assumed, res });
     let ni = this.infos.get(nodeName);
     if (!ni) {
       // a pod on a node the cache has not seen yet: a placeholder NodeInfo (not listed)
@@ -130,6 +160,7 @@ export class SchedulerCache implements SnapshotLister {
   }
 
   private removeState(key: string, st: PodState): void {
+    this.flushNode(st.nodeName);
     this.pods.delete(key);
     const ni = this.infos.get(st.nodeName);
     if (!ni) return;
@@ -163,6 +194,7 @@ export class SchedulerCache implements SnapshotLister {
   // ---- SnapshotLister: read-only views for plugins ----
 
   list(): readonly NodeInfo[] {
+    this.flush();
     this.listCache ??= this.nodeOrder.map((n) => this.infos.get(n) as NodeInfo);
     return this.listCache;
   }
@@ -173,6 +205,7 @@ export class SchedulerCache implements SnapshotLister {
   }
 
   get(nodeName: string): NodeInfo | undefined {
+    this.flushNode(nodeName);
     return this.hasNode.has(nodeName) ? this.infos.get(nodeName) : undefined;
   }
 
@@ -181,11 +214,13 @@ export class SchedulerCache implements SnapshotLister {
   }
 
   havePodsWithAffinity(): readonly NodeInfo[] {
+    this.flush();
     this.affinityCache ??= this.list().filter((i) => i.podsWithAffinity.length > 0);
     return this.affinityCache;
   }
 
   havePodsWithRequiredAntiAffinity(): readonly NodeInfo[] {
+    this.flush();
     this.antiAffinityCache ??= this.list().filter((i) => i.podsWithRequiredAntiAffinity.length > 0);
     return this.antiAffinityCache;
   }

@@ -14,6 +14,16 @@ const gated = (p: Pod): boolean => (p.spec?.schedulingGates?.length ?? 0) > 0;
 
 /** isPodUpdated: something other than status / resourceVersion / managedFields changed */
 export function isPodUpdated(oldPod: Pod, newPod: Pod): boolean {
+  // stored objects are frozen: the same references cannot differ (the usual status-only update)
+  const om = oldPod.metadata;
+  const nm = newPod.metadata;
+  if (
+    oldPod.spec === newPod.spec &&
+    om?.labels === nm?.labels &&
+    om?.annotations === nm?.annotations &&
+    om?.deletionTimestamp === nm?.deletionTimestamp
+  )
+    return false;
   const strip = (p: Pod) =>
     JSON.stringify([p.spec, p.metadata?.labels, p.metadata?.annotations, p.metadata?.deletionTimestamp]);
   return strip(oldPod) !== strip(newPod);
@@ -68,6 +78,10 @@ function onAssignedPodGone(s: Scheduler, pod: Pod): void {
   s.queue.moveAllToActiveOrBackoffQueue();
 }
 
+const labelsChanged = (a: Pod, b: Pod): boolean =>
+  a.metadata?.labels !== b.metadata?.labels &&
+  JSON.stringify(a.metadata?.labels) !== JSON.stringify(b.metadata?.labels);
+
 export function registerPodHandlers(s: Scheduler): void {
   const pods = s.informers.for('pods');
   pods.start();
@@ -90,10 +104,7 @@ export function registerPodHandlers(s: Scheduler): void {
         }
         if (terminal(pod)) return onAssignedPodGone(s, pod);
         s.cache.updatePod(pod);
-        if (
-          assigned(oldPod) &&
-          JSON.stringify(oldPod.metadata?.labels) !== JSON.stringify(pod.metadata?.labels)
-        ) {
+        if (assigned(oldPod) && labelsChanged(oldPod, pod)) {
           s.queue.moveAllToActiveOrBackoffQueue(); // AssignedPodUpdate: affinity/spread may now match
         }
         return;

@@ -1,7 +1,7 @@
 // Incremental NodeInfo operations: add/remove one pod, clone for what-if checks (preemption, nominated pods).
 // mirrors pkg/scheduler/framework/types.go NodeInfo.AddPod / RemovePod / Snapshot, with copy-on-write fields so a
 // NodeInfo handed to a plugin never changes under it.
-import { deriveCounts } from './podCountMemo';
+import { deriveCounts, shareCounts } from './podCountMemo';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, Resource } from './framework/types';
 import {
@@ -112,6 +112,13 @@ export function removePodFrom(ni: MutableNodeInfo, pod: Pod, res: PodResources =
   return true;
 }
 
+function moveToEnd(list: readonly Pod[], old: Pod, pod: Pod): Pod[] {
+  const out: Pod[] = [];
+  for (const p of list) if (!sameUid(p, old)) out.push(p);
+  out.push(pod);
+  return out;
+}
+
 /**
  * RemovePod + AddPod of a pod whose spec is unchanged (a status update): the same result in one pass, the pod
  * moving to the end of the lists as remove + add leaves it; requests and affinity flags are the spec's, so they stay.
@@ -127,12 +134,51 @@ export function replaceSameSpecPod(ni: MutableNodeInfo, old: Pod, pod: Pod): boo
   pods.push(pod);
   deriveCounts(ni.pods, pods, stored, pod);
   ni.pods = pods;
-  const moveToEnd = (list: readonly Pod[]): Pod[] => [...list.filter((p) => !sameUid(p, old)), pod];
-  if (podHasAffinity(stored)) ni.podsWithAffinity = moveToEnd(ni.podsWithAffinity);
+  if (podHasAffinity(stored)) ni.podsWithAffinity = moveToEnd(ni.podsWithAffinity, old, pod);
   if (podHasRequiredAntiAffinity(stored))
-    ni.podsWithRequiredAntiAffinity = moveToEnd(ni.podsWithRequiredAntiAffinity);
+    ni.podsWithRequiredAntiAffinity = moveToEnd(ni.podsWithRequiredAntiAffinity, old, pod);
   // remove + add each take a generation
   nextGeneration();
   ni.generation = nextGeneration();
   return true;
+}
+
+/**
+ * Applies deferred same-footprint replacements (see footprint.ts) in one pass: every stored pod in `moved` leaves its
+ * place and its replacement goes to the end, in `moved` order, as the same sequence of RemovePod + AddPod calls
+ * would leave them. Requests, ports and affinity flags are the footprint's, so they stay; so do the selector counts.
+ */
+export function applyMoves(ni: MutableNodeInfo, moved: ReadonlyMap<Pod, { readonly pod: Pod }>): void {
+  const prev = ni.pods;
+  const pods: Pod[] = [];
+  for (const p of prev) if (!moved.has(p)) pods.push(p);
+  let aff = false;
+  let anti = false;
+  for (const { pod: p } of moved.values()) {
+    pods.push(p);
+    if (podHasAffinity(p)) aff = true;
+    if (podHasRequiredAntiAffinity(p)) anti = true;
+  }
+  shareCounts(prev, pods);
+  ni.pods = pods;
+  if (aff) ni.podsWithAffinity = moveAllToEnd(ni.podsWithAffinity, moved, podHasAffinity);
+  if (anti) {
+    ni.podsWithRequiredAntiAffinity = moveAllToEnd(
+      ni.podsWithRequiredAntiAffinity,
+      moved,
+      podHasRequiredAntiAffinity,
+    );
+  }
+  ni.generation = nextGeneration();
+}
+
+function moveAllToEnd(
+  list: readonly Pod[],
+  moved: ReadonlyMap<Pod, { readonly pod: Pod }>,
+  keep: (p: Pod) => boolean,
+): Pod[] {
+  const out: Pod[] = [];
+  for (const p of list) if (!moved.has(p)) out.push(p);
+  for (const { pod: p } of moved.values()) if (keep(p)) out.push(p);
+  return out;
 }

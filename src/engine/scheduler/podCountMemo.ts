@@ -15,12 +15,18 @@ interface Entry {
 
 const memo = new WeakMap<readonly Pod[], Map<string, Entry>>();
 const selectorKeys = new WeakMap<Selector, string>();
+const lastKey = new WeakMap<Selector, { ns: string; key: string }>();
 
+/** the memo key of (selector, namespace); the same string object per selector and namespace, so its hash is cached */
 function memoKey(selector: Selector, ns: string): string | undefined {
+  const last = lastKey.get(selector);
+  if (last !== undefined && last.ns === ns) return last.key;
   if (matchesNothing(selector)) return undefined;
   let k = selectorKeys.get(selector);
   if (k === undefined) selectorKeys.set(selector, (k = JSON.stringify(selector.requirements)));
-  return `${ns}\u0000${k}`;
+  const key = `${ns}\u0000${k}`;
+  lastKey.set(selector, { ns, key });
+  return key;
 }
 
 function counted(p: Pod, selector: Selector, ns: string): boolean {
@@ -63,4 +69,10 @@ export function deriveCounts(prev: readonly Pod[], next: readonly Pod[], removed
     out.set(k, { selector: e.selector, ns: e.ns, count });
   }
   memo.set(next, out);
+}
+
+/** `next` holds the same pods as `prev` up to status (same namespace, labels and deletionTimestamp): same counts */
+export function shareCounts(prev: readonly Pod[], next: readonly Pod[]): void {
+  const m = memo.get(prev);
+  if (m !== undefined) memo.set(next, m);
 }

@@ -3,7 +3,15 @@
 // mirrors pkg/scheduler/schedule_one.go schedulePod, findNodesThatPassFilters, prioritizeNodes, selectHost.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Rng } from '../../sim/types';
-import type { CycleState, NodeInfo, PluginContext, PluginStatus, SnapshotLister } from './types';
+import type {
+  CycleState,
+  FilterPlugin,
+  NodeInfo,
+  PluginContext,
+  PluginStatus,
+  SnapshotLister,
+} from './types';
+import { success } from './types';
 import type { Profile } from '../profile';
 import type { AttemptRecord, FilterVerdict } from '../explanations';
 import type { Diagnosis } from './fitError';
@@ -68,7 +76,25 @@ export function runFilters(
     const st = f.filter(state, pod, ni, ctx);
     if (st.code !== 'Success' && st.code !== 'Skip') return st.plugin ? st : { ...st, plugin: f.name };
   }
-  return { code: 'Success', reasons: [] };
+  return SUCCESS;
+}
+
+const SUCCESS: PluginStatus = success();
+
+/** runFilters over the filters left after PreFilter (the Skip'd ones removed once per cycle, not per node) */
+function runActiveFilters(
+  filters: readonly FilterPlugin[],
+  state: CycleState,
+  pod: Pod,
+  ni: NodeInfo,
+  ctx: PluginContext,
+): PluginStatus {
+  for (let i = 0; i < filters.length; i++) {
+    const f = filters[i] as FilterPlugin;
+    const st = f.filter(state, pod, ni, ctx);
+    if (st.code !== 'Success' && st.code !== 'Skip') return st.plugin ? st : { ...st, plugin: f.name };
+  }
+  return SUCCESS;
 }
 
 export function newRecord(input: CycleInput, nodeNames: readonly string[]): AttemptRecord {
@@ -107,42 +133,70 @@ function runPreFilter(
   return undefined;
 }
 
+/** one cycle's filtering context (plain fields instead of closures: this runs for every node of every pod) */
+interface FilterRun {
+  input: CycleInput;
+  state: CycleState;
+  filters: readonly FilterPlugin[];
+  rec: AttemptRecord;
+}
+
+/** the verdict a node that passes gets: one frozen object per node name (verdicts are never changed) */
+const passedVerdicts = new Map<string, FilterVerdict>();
+function passedVerdict(node: string): FilterVerdict {
+  let v = passedVerdicts.get(node);
+  if (v === undefined) {
+    v = Object.freeze({ node, result: 'passed' }) as FilterVerdict;
+    if (passedVerdicts.size > 100_000) passedVerdicts.clear();
+    passedVerdicts.set(node, v);
+  }
+  return v;
+}
+
+/** filters one node (with its nominated pods) and records the verdict */
+function check(run: FilterRun, ni: NodeInfo): PluginStatus {
+  const { input } = run;
+  const view = input.withNominated ? input.withNominated(ni, input.pod) : ni;
+  const st = runActiveFilters(run.filters, run.state, input.pod, view, input.ctx);
+  const node = nameOf(ni);
+  run.rec.filters.push(
+    st.code === 'Success'
+      ? passedVerdict(node)
+      : { node, result: 'failed', plugin: st.plugin, code: st.code, reasons: st.reasons },
+  );
+  return st;
+}
+
+function unschedulableResult(
+  diagnosis: Diagnosis,
+  state: CycleState,
+  nextStartIndex: number,
+  rec: AttemptRecord,
+): CycleResult {
+  return { kind: 'unschedulable', diagnosis, state, nextStartIndex, record: rec };
+}
+
 export function schedulePod(input: CycleInput): CycleResult {
-  const { profile, pod, snapshot, ctx } = input;
+  const { profile, pod, snapshot } = input;
   const state: CycleState = new Map();
   const nodes = snapshot.list();
   const rec = newRecord(input, input.nodeNames ?? nodes.map(nameOf));
   const diagnosis: Diagnosis = { nodeToStatus: new Map() };
-  const fail = (nextStartIndex: number): CycleResult => ({
-    kind: 'unschedulable',
-    diagnosis,
-    state,
-    nextStartIndex,
-    record: rec,
-  });
   const skip = new Set<string>();
   const pre = runPreFilter(input, state, rec, skip);
   if (pre) {
     diagnosis.preFilterMsg = statusMessage(pre);
     for (const ni of nodes) diagnosis.nodeToStatus.set(nameOf(ni), pre);
-    return fail(input.startIndex);
+    return unschedulableResult(diagnosis, state, input.startIndex, rec);
   }
-  const check = (ni: NodeInfo): PluginStatus => {
-    const view = input.withNominated ? input.withNominated(ni, pod) : ni;
-    const st = runFilters(profile, state, pod, view, ctx, skip);
-    const v: FilterVerdict =
-      st.code === 'Success'
-        ? { node: nameOf(ni), result: 'passed' }
-        : { node: nameOf(ni), result: 'failed', plugin: st.plugin, code: st.code, reasons: st.reasons };
-    rec.filters.push(v);
-    return st;
-  };
+  const filters = skip.size === 0 ? profile.filter : profile.filter.filter((f) => !skip.has(f.name));
+  const run: FilterRun = { input, state, filters, rec };
   // evaluateNominatedNode: a pod that preempted tries its nominated node first
   const nominated = pod.status?.nominatedNodeName;
   const nomInfo = nominated ? snapshot.get(nominated) : undefined;
   if (nomInfo) {
     rec.nominatedNode = nominated;
-    if (check(nomInfo).code === 'Success') {
+    if (check(run, nomInfo).code === 'Success') {
       rec.scoringSkipped = 'the nominated node passes the filters';
       rec.winner = nameOf(nomInfo);
       return {
@@ -155,9 +209,9 @@ export function schedulePod(input: CycleInput): CycleResult {
     }
     rec.filters.pop();
   }
-  const feasible = findNodesThatPassFilters(input, nodes, check, diagnosis, rec);
+  const feasible = findNodesThatPassFilters(run, nodes, diagnosis);
   const nextStartIndex = nodes.length === 0 ? 0 : (input.startIndex + feasible.processed) % nodes.length;
-  if (feasible.nodes.length === 0) return fail(nextStartIndex);
+  if (feasible.nodes.length === 0) return unschedulableResult(diagnosis, state, nextStartIndex, rec);
   if (feasible.nodes.length === 1) {
     rec.scoringSkipped = 'only one feasible node';
     rec.winner = nameOf(feasible.nodes[0] as NodeInfo);
@@ -175,21 +229,21 @@ export function schedulePod(input: CycleInput): CycleResult {
 
 /** walks nodes from startIndex until numFeasibleNodesToFind pass (findNodesThatPassFilters) */
 function findNodesThatPassFilters(
-  input: CycleInput,
+  run: FilterRun,
   nodes: readonly NodeInfo[],
-  check: (ni: NodeInfo) => PluginStatus,
   diagnosis: Diagnosis,
-  rec: AttemptRecord,
 ): { nodes: NodeInfo[]; processed: number } {
+  const { input, rec } = run;
   const pct = input.profile.percentageOfNodesToScore ?? input.percentageOfNodesToScore;
   const toFind = numFeasibleNodesToFind(pct, nodes.length);
   rec.numNodesToFind = toFind;
   const out: NodeInfo[] = [];
   let processed = 0;
-  for (let i = 0; i < nodes.length && out.length < toFind; i++) {
-    const ni = nodes[(input.startIndex + i) % nodes.length] as NodeInfo;
+  const n = nodes.length;
+  for (let i = 0; i < n && out.length < toFind; i++) {
+    const ni = nodes[(input.startIndex + i) % n] as NodeInfo;
     processed++;
-    const st = check(ni);
+    const st = check(run, ni);
     if (st.code === 'Success') out.push(ni);
     else diagnosis.nodeToStatus.set(nameOf(ni), st);
   }

@@ -3,6 +3,7 @@
 import type { Rng } from '../../sim/types';
 import type { CycleState, NodeInfo, NodeScore } from './types';
 import type { AttemptRecord, ScoreCell, ScoreRow } from '../explanations';
+import type { ScorePluginEntry } from '../profile';
 import type { CycleInput } from './runner';
 import { extenderContribution } from '../extenders';
 
@@ -16,41 +17,53 @@ export function scoreFeasibleNodes(
   rec: AttemptRecord,
 ): string {
   const { profile, pod, ctx } = input;
-  const skipScore = new Set<string>();
+  let skipScore: Set<string> | undefined;
   for (const p of profile.preScore) {
     const st = p.preScore(state, pod, feasible, ctx);
-    if (st.code === 'Skip') skipScore.add(p.name);
+    if (st.code === 'Skip') (skipScore ??= new Set<string>()).add(p.name);
   }
   // plain loops: this runs for every feasible node (hundreds) of every pod
   const n = feasible.length;
   const rows: ScoreRow[] = new Array<ScoreRow>(n);
-  const names: string[] = new Array<string>(n);
+  // one NodeScore per node, reused by every plugin (plugins only see them during their own Score/Normalize)
+  const scores: NodeScore[] = new Array<NodeScore>(n);
+  const numPlugins = profile.score.length;
   for (let i = 0; i < n; i++) {
     const name = nameOf(feasible[i] as NodeInfo);
-    names[i] = name;
-    rows[i] = { node: name, plugins: [], extender: 0, total: 0 };
+    rows[i] = { node: name, plugins: new Array<ScoreCell | undefined>(numPlugins), extender: 0, total: 0 };
+    scores[i] = { name, score: 0 };
   }
   const raw: number[] = new Array<number>(n);
-  for (const { plugin, weight } of profile.score) {
-    const skipped = skipScore.has(plugin.name);
+  for (let j = 0; j < numPlugins; j++) {
+    const { plugin, weight } = profile.score[j] as ScorePluginEntry;
+    const skipped = skipScore !== undefined && skipScore.has(plugin.name);
     rec.scorePlugins.push({ name: plugin.name, weight, skipped });
     if (skipped) {
-      for (let i = 0; i < n; i++) (rows[i] as ScoreRow).plugins.push(undefined);
+      for (let i = 0; i < n; i++) (rows[i] as ScoreRow).plugins[j] = undefined;
       continue;
     }
-    const scores: NodeScore[] = new Array<NodeScore>(n);
     for (let i = 0; i < n; i++) {
       const score = plugin.score(state, pod, feasible[i] as NodeInfo, ctx);
       raw[i] = score;
-      scores[i] = { name: names[i] as string, score };
+      (scores[i] as NodeScore).score = score;
     }
-    plugin.normalizeScore?.(state, pod, scores, ctx);
+    if (plugin.normalizeScore !== undefined) plugin.normalizeScore(state, pod, scores, ctx);
+    // cells are read-only records: a node whose numbers equal the previous node's shares its cell
+    let prev: ScoreCell | undefined;
     for (let i = 0; i < n; i++) {
       const normalized = (scores[i] as NodeScore).score;
-      const cell: ScoreCell = { raw: raw[i] as number, normalized, weighted: normalized * weight };
+      const weighted = normalized * weight;
+      const r = raw[i] as number;
+      if (
+        prev === undefined ||
+        prev.raw !== r ||
+        prev.normalized !== normalized ||
+        prev.weighted !== weighted
+      )
+        prev = { raw: r, normalized, weighted };
       const row = rows[i] as ScoreRow;
-      row.plugins.push(cell);
-      row.total += cell.weighted;
+      row.plugins[j] = prev;
+      row.total += weighted;
     }
   }
   for (const ext of profile.extenders) {

@@ -74,6 +74,8 @@ function allocatableAndRequested(
   reqOut[i] = alloc === 0 ? 0 : req;
 }
 
+const scratch: { req: number[]; alloc: number[] }[] = [];
+
 /** resourceAllocationScorer.score */
 export function scoreNode(
   ni: NodeInfo,
@@ -83,8 +85,12 @@ export function scoreNode(
   scorer: Scorer,
 ): number {
   const n = resources.length;
-  const requested: number[] = new Array<number>(n);
-  const allocatable: number[] = new Array<number>(n);
+  // scratch arrays reused across calls (scorers read them synchronously and keep nothing)
+  let sc = scratch[n];
+  if (sc === undefined)
+    scratch[n] = sc = { req: new Array<number>(n).fill(0), alloc: new Array<number>(n).fill(0) };
+  const requested = sc.req;
+  const allocatable = sc.alloc;
   for (let i = 0; i < n; i++) {
     const r = resources[i] as ResourceSpec;
     allocatableAndRequested(ni, r.name, podReqs[i] ?? 0, useRequested, allocatable, requested, i);

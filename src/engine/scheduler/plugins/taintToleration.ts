@@ -13,11 +13,9 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
   return {
     name: TAINT_TOLERATION,
     filter(_state, pod, nodeInfo) {
-      const taint = findMatchingUntoleratedTaint(
-        nodeInfo.node.spec?.taints,
-        pod.spec?.tolerations,
-        doNotScheduleTaint,
-      );
+      const taints = nodeInfo.node.spec?.taints;
+      if (taints === undefined || taints.length === 0) return success();
+      const taint = findMatchingUntoleratedTaint(taints, pod.spec?.tolerations, doNotScheduleTaint);
       if (taint === undefined) return success();
       return unresolvable(
         TAINT_TOLERATION,
@@ -38,8 +36,10 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
         (pod.spec?.tolerations ?? []).filter(
           (t) => (t.effect ?? '') === '' || t.effect === 'PreferNoSchedule',
         );
+      const taints = nodeInfo.node.spec?.taints;
+      if (taints === undefined) return 0;
       let count = 0;
-      for (const taint of nodeInfo.node.spec?.taints ?? []) {
+      for (const taint of taints) {
         if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, taint)) count++;
       }
       return count;

@@ -9,6 +9,7 @@ import {
   nothingToFilter,
   type PreFilterState,
 } from './filtering';
+import { parsedAffinityOf } from './terms';
 import {
   calPreScoreState,
   normalize,
@@ -34,6 +35,15 @@ export function newInterPodAffinity(
   return {
     name: INTER_POD_AFFINITY,
     preFilter(state, pod, ctx) {
+      // nothing can match: no required terms and no existing pod with required anti-affinity (the state would be empty)
+      const parsed = parsedAffinityOf(pod);
+      if (
+        parsed.parseError === undefined &&
+        parsed.requiredAffinity.length === 0 &&
+        parsed.requiredAntiAffinity.length === 0 &&
+        ctx.snapshot.havePodsWithRequiredAntiAffinity().length === 0
+      )
+        return skip();
       const s = calPreFilterState(pod, ctx);
       if (typeof s === 'string') return unresolvable(INTER_POD_AFFINITY, s);
       if (nothingToFilter(s)) return skip();
@@ -50,6 +60,10 @@ export function newInterPodAffinity(
       return filterNode(s, nodeInfo);
     },
     preScore(state, pod, nodes, ctx) {
+      // no preferred terms of its own and no pod with affinity anywhere: nothing to score
+      const parsed = parsedAffinityOf(pod);
+      const own = parsed.preferredAffinity.length > 0 || parsed.preferredAntiAffinity.length > 0;
+      if (!own && ctx.snapshot.havePodsWithAffinity().length === 0) return skip();
       const m = calPreScoreState(pod, nodes, args, ctx);
       if (m === undefined) return skip();
       state.set(PRE_SCORE_KEY, m);

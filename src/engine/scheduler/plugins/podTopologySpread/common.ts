@@ -59,9 +59,26 @@ export function defaultSelector(pod: Pod, ctx: PluginContext): Selector | undefi
   if (hook !== undefined) return hook(pod);
   const owner = pod.metadata?.ownerReferences?.find((o) => o.controller === true);
   if (owner === undefined || !OWNER_KINDS.has(owner.kind)) return undefined;
-  const labels: Record<string, string> = { ...pod.metadata?.labels };
+  return selectorOfLabels(pod.metadata?.labels);
+}
+
+const MAX_MEMO = 4096;
+/** label set (minus per-pod labels) -> its selector: the pods of one owner share one Selector per label set */
+const selectorMemo = new Map<string, Selector | undefined>();
+
+function selectorOfLabels(podLabels: Readonly<Record<string, string>> | undefined): Selector | undefined {
+  let key = '';
+  for (const k in podLabels) {
+    if (PER_POD_LABELS.includes(k)) continue;
+    key += `${k}\u0000${podLabels[k] as string}\u0000`;
+  }
+  if (selectorMemo.has(key)) return selectorMemo.get(key);
+  const labels: Record<string, string> = { ...podLabels };
   for (const k of PER_POD_LABELS) delete labels[k];
-  return Object.keys(labels).length === 0 ? undefined : selectorFromSet(labels);
+  const sel = Object.keys(labels).length === 0 ? undefined : selectorFromSet(labels);
+  if (selectorMemo.size >= MAX_MEMO) selectorMemo.clear();
+  selectorMemo.set(key, sel);
+  return sel;
 }
 
 /** filterTopologySpreadConstraints: the constraints with `action`, selectors parsed, matchLabelKeys merged */
@@ -91,22 +108,64 @@ export function filterConstraints(
   return out;
 }
 
-/** the pod's own constraints, else the defaults (only for pods an owner/Service selects) */
+/** constraint lists that do not depend on the pod's labels (no matchLabelKeys), parsed once per list and action */
+const parsedMemo = new WeakMap<readonly TopologySpreadConstraint[], Map<string, SpreadConstraint[]>>();
+/** default constraints with one default selector, per (defaults list, action) */
+const defaultsMemo = new WeakMap<
+  Selector,
+  WeakMap<readonly TopologySpreadConstraint[], Map<string, SpreadConstraint[]>>
+>();
+
+function parsedConstraints(
+  list: readonly TopologySpreadConstraint[],
+  podLabels: Readonly<Record<string, string>> | undefined,
+  action: string,
+): SpreadConstraint[] {
+  for (const c of list)
+    if ((c.matchLabelKeys?.length ?? 0) > 0) return filterConstraints(list, podLabels, action);
+  let byAction = parsedMemo.get(list);
+  if (byAction === undefined) parsedMemo.set(list, (byAction = new Map()));
+  let out = byAction.get(action);
+  if (out === undefined) byAction.set(action, (out = filterConstraints(list, podLabels, action)));
+  return out;
+}
+
+function withSelector(
+  defaults: readonly TopologySpreadConstraint[],
+  constraints: readonly SpreadConstraint[],
+  action: string,
+  selector: Selector,
+): SpreadConstraint[] {
+  let byList = defaultsMemo.get(selector);
+  if (byList === undefined) defaultsMemo.set(selector, (byList = new WeakMap()));
+  let byAction = byList.get(defaults);
+  if (byAction === undefined) byList.set(defaults, (byAction = new Map()));
+  let out = byAction.get(action);
+  if (out === undefined) byAction.set(action, (out = constraints.map((c) => ({ ...c, selector }))));
+  return out;
+}
+
+/**
+ * the pod's own constraints, else the defaults (only for pods an owner/Service selects). The result is shared
+ * between cycles (parsed once per constraint list and selector): callers must not change it.
+ */
 export function getConstraints(
   pod: Pod,
   args: PodTopologySpreadArgs,
   action: string,
   ctx: PluginContext,
-): SpreadConstraint[] {
+): readonly SpreadConstraint[] {
   const own = pod.spec?.topologySpreadConstraints ?? [];
-  if (own.length > 0) return filterConstraints(own, pod.metadata?.labels, action);
+  if (own.length > 0) return parsedConstraints(own, pod.metadata?.labels, action);
   const defaults =
     args.defaultingType === 'List' ? (args.defaultConstraints ?? []) : SYSTEM_DEFAULT_CONSTRAINTS;
-  const constraints = filterConstraints(defaults, pod.metadata?.labels, action);
+  const constraints = parsedConstraints(defaults, pod.metadata?.labels, action);
   if (constraints.length === 0) return [];
   const selector = defaultSelector(pod, ctx);
   if (selector === undefined || selector.empty()) return [];
-  return constraints.map((c) => ({ ...c, selector }));
+  const labelKeyed = defaults.some((c) => (c.matchLabelKeys?.length ?? 0) > 0);
+  if (labelKeyed) return constraints.map((c) => ({ ...c, selector }));
+  return withSelector(defaults, constraints, action, selector);
 }
 
 export function nodeLabelsMatchSpreadConstraints(

@@ -4,8 +4,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { PluginContext, PluginStatus } from '../../framework/types';
 import { success, unresolvable, unschedulable } from '../../framework/types';
 import { requiredNodeAffinityOf } from '../nodeSelector';
+import { countPodsMatchSelector } from '../../podCountMemo';
 import {
-  countPodsMatchSelector,
   ERR_REASON_CONSTRAINTS_NOT_MATCH,
   ERR_REASON_NODE_LABEL_NOT_MATCH,
   getConstraints,
@@ -19,7 +19,7 @@ import {
 const MAX_INT32 = 2147483647;
 
 export interface PreFilterState {
-  constraints: SpreadConstraint[];
+  constraints: readonly SpreadConstraint[];
   /** per constraint: topology value -> matching pods */
   tpValueToMatchNum: Map<string, number>[];
   /** per constraint: the smallest count over its domains (MaxInt32 when there are none) */
@@ -34,13 +34,15 @@ export function calPreFilterState(pod: Pod, args: PodTopologySpreadArgs, ctx: Pl
   const ns = pod.metadata?.namespace ?? '';
   for (const ni of ctx.snapshot.list()) {
     const node = ni.node;
-    if (!nodeLabelsMatchSpreadConstraints(node.metadata?.labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!matchNodeInclusionPolicies(c, pod, node, required)) return;
-      const value = node.metadata?.labels?.[c.topologyKey] as string;
+    const labels = node.metadata?.labels;
+    if (!nodeLabelsMatchSpreadConstraints(labels, constraints)) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
+      const value = labels?.[c.topologyKey] as string;
       const m = tpValueToMatchNum[i] as Map<string, number>;
       m.set(value, (m.get(value) ?? 0) + countPodsMatchSelector(ni.pods, c.selector, ns));
-    });
+    }
   }
   const minMatchNum = tpValueToMatchNum.map((m) => {
     let min = MAX_INT32;

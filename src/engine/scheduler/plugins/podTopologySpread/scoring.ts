@@ -4,8 +4,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, NodeScore, PluginContext } from '../../framework/types';
 import { MAX_NODE_SCORE } from '../../framework/types';
 import { requiredNodeAffinityOf } from '../nodeSelector';
+import { countPodsMatchSelector } from '../../podCountMemo';
 import {
-  countPodsMatchSelector,
   getConstraints,
   LABEL_HOSTNAME,
   matchNodeInclusionPolicies,
@@ -15,14 +15,42 @@ import {
 } from './common';
 
 export interface PreScoreState {
-  constraints: SpreadConstraint[];
+  constraints: readonly SpreadConstraint[];
   ignoredNodes: Set<string>;
   /** per constraint (non-hostname): topology value -> matching pods */
   topologyValueToPodCounts: Map<string, number>[];
   topologyNormalizingWeight: number[];
+  /** the pod's namespace (pods of other namespaces are not counted) */
+  namespace: string;
 }
 
+const HOSTNAME = LABEL_HOSTNAME;
+
 const nameOf = (ni: NodeInfo): string => ni.node.metadata?.name ?? '';
+
+/** initPreScoreState's domains: every feasible node's topology values (nodes lacking a label are ignored) */
+function collectDomains(s: PreScoreState, filteredNodes: readonly NodeInfo[], requireAll: boolean): number[] {
+  const constraints = s.constraints;
+  const topoSize: number[] = new Array<number>(constraints.length).fill(0);
+  for (const ni of filteredNodes) {
+    const labels = ni.node.metadata?.labels;
+    if (requireAll && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
+      s.ignoredNodes.add(nameOf(ni));
+      continue;
+    }
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      if (c.topologyKey === HOSTNAME) continue; // per-node counts are done in Score
+      const value = labels?.[c.topologyKey] ?? '';
+      const m = s.topologyValueToPodCounts[i] as Map<string, number>;
+      if (!m.has(value)) {
+        m.set(value, 0);
+        topoSize[i] = (topoSize[i] as number) + 1;
+      }
+    }
+  }
+  return topoSize;
+}
 
 /** initPreScoreState + PreScore's counting; undefined = Skip (no soft constraints) */
 export function calPreScoreState(
@@ -38,64 +66,70 @@ export function calPreScoreState(
   const requireAll = (pod.spec?.topologySpreadConstraints?.length ?? 0) > 0 || !systemDefaulted;
   const constraints = getConstraints(pod, args, 'ScheduleAnyway', ctx);
   if (constraints.length === 0) return undefined;
+  const n = constraints.length;
+  const ns = pod.metadata?.namespace ?? '';
   const s: PreScoreState = {
     constraints,
     ignoredNodes: new Set(),
-    topologyValueToPodCounts: constraints.map(() => new Map()),
-    topologyNormalizingWeight: [],
+    topologyValueToPodCounts: [],
+    topologyNormalizingWeight: new Array<number>(n),
+    namespace: ns,
   };
-  const topoSize = constraints.map(() => 0);
-  for (const ni of filteredNodes) {
-    const labels = ni.node.metadata?.labels;
-    if (requireAll && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
-      s.ignoredNodes.add(nameOf(ni));
-      continue;
-    }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return; // per-node counts are done in Score
-      const value = labels?.[c.topologyKey] ?? '';
-      const m = s.topologyValueToPodCounts[i] as Map<string, number>;
-      if (!m.has(value)) {
-        m.set(value, 0);
-        topoSize[i] = (topoSize[i] as number) + 1;
-      }
-    });
+  let anyDomainKey = false;
+  for (let i = 0; i < n; i++) {
+    s.topologyValueToPodCounts.push(new Map());
+    if ((constraints[i] as SpreadConstraint).topologyKey !== HOSTNAME) anyDomainKey = true;
   }
-  s.topologyNormalizingWeight = constraints.map((c, i) => {
+  const topoSize = collectDomains(s, filteredNodes, requireAll);
+  for (let i = 0; i < n; i++) {
     const size =
-      c.topologyKey === LABEL_HOSTNAME ? filteredNodes.length - s.ignoredNodes.size : (topoSize[i] as number);
-    return Math.log(size + 2);
-  });
-  const required = requiredNodeAffinityOf(pod);
-  const ns = pod.metadata?.namespace ?? '';
-  for (const ni of allNodes) {
-    const node = ni.node;
-    if (requireAll && !nodeLabelsMatchSpreadConstraints(node.metadata?.labels, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (!matchNodeInclusionPolicies(c, pod, node, required)) return;
-      const m = s.topologyValueToPodCounts[i] as Map<string, number>;
-      const value = node.metadata?.labels?.[c.topologyKey] ?? '';
-      const cur = m.get(value);
-      if (cur === undefined) return; // not a candidate domain (hostname constraints are never in the map)
-      m.set(value, cur + countPodsMatchSelector(ni.pods, c.selector, ns));
-    });
+      (constraints[i] as SpreadConstraint).topologyKey === HOSTNAME
+        ? filteredNodes.length - s.ignoredNodes.size
+        : (topoSize[i] as number);
+    s.topologyNormalizingWeight[i] = Math.log(size + 2);
   }
+  // hostname constraints are never in the maps: with only those there is nothing to count here
+  if (anyDomainKey) countDomains(s, pod, allNodes, requireAll);
   return s;
 }
 
+/** PreScore's parallel count over all nodes: matching pods per candidate domain */
+function countDomains(s: PreScoreState, pod: Pod, allNodes: readonly NodeInfo[], requireAll: boolean): void {
+  const constraints = s.constraints;
+  const required = requiredNodeAffinityOf(pod);
+  for (const ni of allNodes) {
+    const node = ni.node;
+    const labels = node.metadata?.labels;
+    if (requireAll && !nodeLabelsMatchSpreadConstraints(labels, constraints)) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      if (c.topologyKey === HOSTNAME) continue; // not a candidate domain (hostname constraints are never in the map)
+      if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
+      const m = s.topologyValueToPodCounts[i] as Map<string, number>;
+      const value = labels?.[c.topologyKey] ?? '';
+      const cur = m.get(value);
+      if (cur === undefined) continue; // not a candidate domain
+      m.set(value, cur + countPodsMatchSelector(ni.pods, c.selector, s.namespace));
+    }
+  }
+}
+
 /** Score: Σ over constraints of count * ln(#domains + 2) + (maxSkew - 1), rounded */
-export function scoreNode(s: PreScoreState, pod: Pod, ni: NodeInfo): number {
-  if (s.ignoredNodes.has(nameOf(ni))) return 0;
+export function scoreNode(s: PreScoreState, _pod: Pod, ni: NodeInfo): number {
+  if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(nameOf(ni))) return 0;
   let score = 0;
-  s.constraints.forEach((c, i) => {
-    const tpVal = ni.node.metadata?.labels?.[c.topologyKey];
-    if (tpVal === undefined) return;
+  const labels = ni.node.metadata?.labels;
+  const constraints = s.constraints;
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as SpreadConstraint;
+    const tpVal = labels?.[c.topologyKey];
+    if (tpVal === undefined) continue;
     const cnt =
-      c.topologyKey === LABEL_HOSTNAME
-        ? countPodsMatchSelector(ni.pods, c.selector, pod.metadata?.namespace ?? '')
+      c.topologyKey === HOSTNAME
+        ? countPodsMatchSelector(ni.pods, c.selector, s.namespace)
         : (s.topologyValueToPodCounts[i]?.get(tpVal) ?? 0);
     score += cnt * (s.topologyNormalizingWeight[i] as number) + (c.maxSkew - 1);
-  });
+  }
   return Math.round(score);
 }
 
