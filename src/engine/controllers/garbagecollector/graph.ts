@@ -34,6 +34,8 @@ function sameOwnerUids(a: readonly OwnerReference[], b: readonly OwnerReference[
   return true;
 }
 
+const NOTHING_DIRTY = Object.freeze([]) as unknown as string[];
+
 export class DependencyGraph {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly dependentsByOwner = new Map<string, Set<string>>();
@@ -62,6 +64,7 @@ export class DependencyGraph {
   /** keys noted since the last call */
   takeDirty(): string[] {
     const d = this.dirty;
+    if (d.length === 0) return NOTHING_DIRTY; // most events leave nothing for the GC: no array per event
     this.dirty = [];
     return d;
   }
