@@ -4,8 +4,10 @@ import type { KubeObject } from '../types/object';
 import type { ApiServer, RequestContext } from '../apiserver/types';
 import { StatusError } from '../apiserver/types';
 import type { Simulation } from '../sim/types';
-import { EPOCH_UNIX_DAYS } from '../sim/clock';
 import type { EventRecorder, EventSource, EventType } from './types';
+import { EventNamer } from './eventName';
+import { rfc3339 } from './timestamps';
+import { Lru } from './lru';
 
 /** events_cache.go defaults */
 const MAX_LRU_CACHE_ENTRIES = 4096;
@@ -14,28 +16,6 @@ const AGGREGATE_INTERVAL_MS = 600_000;
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
 const COMBINED_PREFIX = '(combined from similar events): ';
-const EPOCH_UNIX_MS = BigInt(EPOCH_UNIX_DAYS) * 86_400_000n;
-
-/** a bounded map that forgets the least recently used entry (golang-lru as the correlator uses it) */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > MAX_LRU_CACHE_ENTRIES) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-}
 
 interface ObjectReference {
   kind: string;
@@ -70,27 +50,20 @@ interface SpamBucket {
 }
 
 export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecorder {
-  const observations = new Lru<Observation>();
-  const aggregates = new Lru<AggregateRecord>();
-  const spam = new Lru<SpamBucket>();
-  let lastNanos = 0n;
-
-  /** `<name>.<unix nanos in hex>`, unique even when two events share a virtual instant */
-  function eventName(objName: string): string {
-    let nanos = (EPOCH_UNIX_MS + BigInt(sim.clock.nowMs())) * 1_000_000n;
-    if (nanos <= lastNanos) nanos = lastNanos + 1n;
-    lastNanos = nanos;
-    return `${objName}.${nanos.toString(16)}`;
-  }
+  const observations = new Lru<Observation>(MAX_LRU_CACHE_ENTRIES);
+  const aggregates = new Lru<AggregateRecord>(MAX_LRU_CACHE_ENTRIES);
+  const spam = new Lru<SpamBucket>(MAX_LRU_CACHE_ENTRIES);
+  const names = new EventNamer();
 
   /** EventSourceObjectSpamFilter: a token bucket per (source, object, type) */
   function allowedBySpamFilter(key: string, nowMs: number): boolean {
-    const b = spam.get(key) ?? { tokens: SPAM_BURST, lastMs: nowMs };
+    // get already made a cached bucket the most recently used: only a new one needs set
+    let b = spam.get(key);
+    if (b === undefined) spam.set(key, (b = { tokens: SPAM_BURST, lastMs: nowMs }));
     b.tokens = Math.min(SPAM_BURST, b.tokens + (nowMs - b.lastMs) / SPAM_REFILL_MS);
     b.lastMs = nowMs;
     const ok = b.tokens >= 1;
     if (ok) b.tokens -= 1;
-    spam.set(key, b);
     return ok;
   }
 
@@ -101,10 +74,12 @@ export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecor
     nowMs: number,
   ): { message: string; combined: boolean } {
     let rec = aggregates.get(aggregateKey);
-    if (!rec || nowMs - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { messages: new Set(), lastMs: nowMs };
+    if (!rec || nowMs - rec.lastMs > AGGREGATE_INTERVAL_MS) {
+      rec = { messages: new Set(), lastMs: nowMs };
+      aggregates.set(aggregateKey, rec);
+    }
     rec.messages.add(message);
     rec.lastMs = nowMs;
-    aggregates.set(aggregateKey, rec);
     if (rec.messages.size < AGGREGATE_MAX_EVENTS) return { message, combined: false };
     rec.messages.delete(message);
     return { message: COMBINED_PREFIX + message, combined: true };
@@ -137,11 +112,12 @@ export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecor
   ): void {
     const ref = referenceOf(obj);
     const nowMs = sim.clock.nowMs();
-    const now = sim.clock.toRfc3339(nowMs);
+    const now = rfc3339(nowMs);
     const host = source.host ?? '';
-    const objectPart = [ref.kind, ref.namespace ?? '', ref.name, '', ref.uid ?? '', ref.apiVersion];
-    if (!allowedBySpamFilter([source.component, host, ...objectPart, type].join(''), nowMs)) return;
-    const aggregateKey = [source.component, host, ...objectPart, type, reason].join('');
+    // getSpamKey / EventAggregatorByReasonFunc: the fields joined with no separator (fieldPath is always '')
+    const spamKey = `${source.component}${host}${ref.kind}${ref.namespace ?? ''}${ref.name}${ref.uid ?? ''}${ref.apiVersion}${type}`;
+    if (!allowedBySpamFilter(spamKey, nowMs)) return;
+    const aggregateKey = spamKey + reason;
     const agg = aggregate(aggregateKey, message, nowMs);
     const key = agg.combined ? aggregateKey : aggregateKey + agg.message;
     const ctx: RequestContext = {
@@ -155,7 +131,7 @@ export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecor
       const ev: KubeObject = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name: eventName(ref.name), namespace },
+        metadata: { name: names.next(ref.name, nowMs), namespace },
         involvedObject: ref,
         reason,
         message: agg.message,

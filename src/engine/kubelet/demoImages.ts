@@ -19,10 +19,26 @@ export interface ImageBehaviour {
 
 const MISSING_TAGS = new Set(['doesnotexist', 'does-not-exist', 'nonexistent']);
 
-function repoAndTag(image: string): { repo: string; tag: string } {
-  const norm = normalizeImage(image.split('@')[0] ?? image);
-  const colon = norm.lastIndexOf(':');
-  return { repo: norm.slice(0, colon), tag: norm.slice(colon + 1) };
+interface RepoAndTag {
+  readonly repo: string;
+  readonly tag: string;
+}
+
+/** asked for every container start, probe and pull of the same few images: memoised by the image as written */
+const repoAndTagMemo = new Map<string, RepoAndTag>();
+const MEMO_MAX = 4096;
+
+/** repository and tag of the normalized reference (digest dropped) */
+export function repoAndTag(image: string): RepoAndTag {
+  let rt = repoAndTagMemo.get(image);
+  if (rt === undefined) {
+    const norm = normalizeImage(image.split('@')[0] ?? image);
+    const colon = norm.lastIndexOf(':');
+    rt = Object.freeze({ repo: norm.slice(0, colon), tag: norm.slice(colon + 1) });
+    if (repoAndTagMemo.size >= MEMO_MAX) repoAndTagMemo.clear();
+    repoAndTagMemo.set(image, rt);
+  }
+  return rt;
 }
 
 function tagDuration(tag: string, fallbackMs: number): number {

@@ -23,6 +23,8 @@ function repositoryOf(normalized: string): string {
   return colon > normalized.lastIndexOf('/') ? normalized.slice(0, colon) : normalized;
 }
 
+const MAX_CACHED_IMAGES = 4096;
+
 interface ImageInfo {
   digest: string;
   sizeBytes: number;
@@ -31,11 +33,23 @@ interface ImageInfo {
 export class ImageCatalog {
   private readonly info = new Map<string, ImageInfo>();
   private readonly pulled = new Map<string, Set<string>>();
+  /** normalizeImage and imageID by the image as written in specs: a few distinct images, asked for every pod */
+  private readonly normalized = new Map<string, string>();
+  private readonly ids = new Map<string, string>();
 
   constructor(private readonly rng: Rng) {}
 
+  private normalize(image: string): string {
+    let norm = this.normalized.get(image);
+    if (norm === undefined) {
+      if (this.normalized.size >= MAX_CACHED_IMAGES) this.normalized.clear();
+      this.normalized.set(image, (norm = normalizeImage(image)));
+    }
+    return norm;
+  }
+
   private infoOf(image: string): ImageInfo {
-    const norm = normalizeImage(image);
+    const norm = this.normalize(image);
     let i = this.info.get(norm);
     if (!i) {
       // a fork per image keeps digests stable whatever order images are first seen in
@@ -48,7 +62,13 @@ export class ImageCatalog {
 
   /** imageID in container statuses: docker.io/library/nginx@sha256:... */
   imageID(image: string): string {
-    return `${repositoryOf(normalizeImage(image))}@${this.infoOf(image).digest}`;
+    let id = this.ids.get(image);
+    if (id === undefined) {
+      if (this.ids.size >= MAX_CACHED_IMAGES) this.ids.clear();
+      id = `${repositoryOf(this.normalize(image))}@${this.infoOf(image).digest}`;
+      this.ids.set(image, id);
+    }
+    return id;
   }
 
   sizeBytes(image: string): number {
@@ -56,13 +76,13 @@ export class ImageCatalog {
   }
 
   isPresent(node: string, image: string): boolean {
-    return this.pulled.get(node)?.has(normalizeImage(image)) === true;
+    return this.pulled.get(node)?.has(this.normalize(image)) === true;
   }
 
   markPulled(node: string, image: string): void {
     let set = this.pulled.get(node);
     if (!set) this.pulled.set(node, (set = new Set()));
-    set.add(normalizeImage(image));
+    set.add(this.normalize(image));
   }
 
   /** images on a node, for node status.images */

@@ -18,6 +18,8 @@ import { ImageCatalog } from './images';
 import { PodIpam } from './podIpam';
 import { cniForCluster } from '../network/cni/index';
 import { buildPodStatus, getPhase } from './podStatus';
+import { rfc3339 } from '../events/timestamps';
+import { shallowCopy } from './objectCopy';
 import type { ProfileName, StageName, StageProfile } from './stages';
 import { PROFILES, stageDelayMs } from './stages';
 import { admit } from './startFlow';
@@ -32,6 +34,17 @@ interface Stalled {
   slot: string;
   label: string;
   fn: () => void;
+}
+
+/** one pending timer of a worker's slot */
+interface SlotTimer extends Stalled {
+  node: string;
+  handle?: TimerHandle;
+}
+
+/** the queued body of a slot timer (a returned closure: no per-timer function naming under keepNames builds) */
+function timerBody(k: Kubelet, t: SlotTimer): () => void {
+  return () => k.fire(t);
 }
 
 interface PodSpecLite {
@@ -71,6 +84,7 @@ export class Kubelet implements Component, KubeletOps {
   private readonly workers = new Map<string, PodWorker>();
   private readonly stalled = new Map<string, Stalled[]>();
   private readonly lastRenewMs = new Map<string, number>();
+  private readonly imageIdOf = (img: string): string => this.images.imageID(img);
 
   constructor(opts: KubeletOptions = {}) {
     const p = opts.profile ?? 'fast';
@@ -199,25 +213,31 @@ export class Kubelet implements Component, KubeletOps {
   ): void {
     this.cancel(w, slot);
     const node = w.node;
-    const handle: TimerHandle = this.rt.sim.schedule({
+    const t: SlotTimer = { w, slot, label, fn, node };
+    const handle = this.rt.sim.schedule({
       delayMs: Math.max(0, delayMs),
       background,
       actor: `kubelet/${node}`,
       label: `kubelet/${node} ${label} ${podKey(w)}`,
-      run: () => {
-        if (w.timers.get(slot) !== handle) return;
-        w.timers.delete(slot);
-        if (this.workers.get(w.uid) !== w) return;
-        if (this.rt.machines.get(node)?.up !== true) {
-          let list = this.stalled.get(node);
-          if (!list) this.stalled.set(node, (list = []));
-          list.push({ w, slot, label, fn });
-          return;
-        }
-        fn();
-      },
+      run: timerBody(this, t),
     });
+    t.handle = handle;
     w.timers.set(slot, handle);
+  }
+
+  /** a slot timer is due: run it unless replaced or cancelled; keep it for later while the machine is down */
+  fire(t: SlotTimer): void {
+    const { w, slot, node } = t;
+    if (w.timers.get(slot) !== t.handle) return;
+    w.timers.delete(slot);
+    if (this.workers.get(w.uid) !== w) return;
+    if (this.rt.machines.get(node)?.up !== true) {
+      let list = this.stalled.get(node);
+      if (!list) this.stalled.set(node, (list = []));
+      list.push({ w, slot, label: t.label, fn: t.fn });
+      return;
+    }
+    t.fn();
   }
 
   cancel(w: PodWorker, slot: string): void {
@@ -237,16 +257,17 @@ export class Kubelet implements Component, KubeletOps {
     if (cur.metadata.uid !== w.uid) return false;
     let phase = getPhase(w, podIsTerminal);
     if (podIsTerminal && phase !== 'Succeeded' && phase !== 'Failed') phase = 'Failed';
-    const clock = this.rt.sim.clock;
     const status = buildPodStatus(
       w,
       cur.status as Record<string, unknown> | undefined,
       phase,
-      (ms) => clock.toRfc3339(ms),
-      (img) => this.images.imageID(img),
+      rfc3339,
+      this.imageIdOf,
     );
     try {
-      api.updateStatus('pods', w.namespace, { ...cur, status }, { actor: `kubelet/${w.node}`, cause });
+      const next = shallowCopy(cur);
+      next.status = status;
+      api.updateStatus('pods', w.namespace, next, { actor: `kubelet/${w.node}`, cause });
       return true;
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
@@ -277,7 +298,7 @@ export class Kubelet implements Component, KubeletOps {
   }
 
   podOf(w: PodWorker): Readonly<KubeObject> | undefined {
-    const p = this.pods.get(podKey(w));
+    const p = this.pods.get((w.key ??= podKey(w)));
     return p && p.metadata.uid === w.uid ? p : undefined;
   }
 

@@ -1,25 +1,24 @@
 // Builds the pod status the kubelet posts from its view of the pod (mirrors pkg/kubelet/kubelet_pods.go
 // generateAPIPodStatus + getPhase, and pkg/kubelet/status/generate.go for the Ready/Initialized conditions).
-import type { ContainerRun, PodWorker, TerminatedState } from './podWorker';
-import { appContainers, initContainers } from './podWorker';
+import { shallowCopy } from './objectCopy';
+import type { ConditionState, ContainerRun, PodWorker, TerminatedState } from './podWorker';
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 /** mirrors kubelet_pods.go getPhase (restartable init containers not modelled) */
 export function getPhase(w: PodWorker, podIsTerminal: boolean): PodPhase {
-  const inits = initContainers(w);
-  const initDone = inits.every((c) => c.state === 'terminated' && c.terminated?.exitCode === 0);
-  if (!initDone) {
-    const failedInit = inits.some((c) => c.state === 'terminated' && c.terminated?.exitCode !== 0);
-    if (failedInit && w.restartPolicy === 'Never') return 'Failed';
-    return 'Pending';
-  }
+  let initDone = true;
+  let failedInit = false;
   let waiting = 0;
   let running = 0;
   let stopped = 0;
   let succeeded = 0;
-  for (const c of appContainers(w)) {
-    if (c.state === 'running') running++;
+  for (const c of w.containers) {
+    if (c.init) {
+      const exited = c.state === 'terminated';
+      if (!(exited && c.terminated?.exitCode === 0)) initDone = false;
+      if (exited && c.terminated?.exitCode !== 0) failedInit = true;
+    } else if (c.state === 'running') running++;
     else if (c.state === 'terminated') {
       stopped++;
       if (c.terminated?.exitCode === 0) succeeded++;
@@ -28,6 +27,7 @@ export function getPhase(w: PodWorker, podIsTerminal: boolean): PodPhase {
       if (c.lastTerminated.exitCode === 0) succeeded++;
     } else waiting++;
   }
+  if (!initDone) return failedInit && w.restartPolicy === 'Never' ? 'Failed' : 'Pending';
   if (waiting > 0) return 'Pending';
   if (running > 0) return 'Running';
   if (stopped === 0) return 'Pending';
@@ -79,44 +79,52 @@ function containerStatusJson(c: ContainerRun, rfc: Rfc, imageIdOf: ImageIdOf): R
   return s;
 }
 
-function unreadyMessage(kind: string, names: string[]): string {
+/** the containers a False condition names: init containers not completed, or app containers not ready */
+function unreadyMessage(kind: 'incomplete' | 'unready', w: PodWorker): string {
+  const names: string[] = [];
+  for (const c of w.containers) {
+    if (
+      kind === 'incomplete'
+        ? c.init && !(c.state === 'terminated' && c.terminated?.exitCode === 0)
+        : !c.init && !c.ready
+    )
+      names.push(c.name);
+  }
   return `containers with ${kind} status: [${names.join(' ')}]`;
 }
 
-/** the kubelet-owned conditions, with reasons as generate.go gives them */
+function conditionJson(type: string, c: ConditionState, rfc: Rfc): Record<string, unknown> {
+  return { type, status: c.status, lastProbeTime: null, lastTransitionTime: rfc(c.lastTransitionMs) };
+}
+
+const READY_CONDITIONS = ['Ready', 'ContainersReady'];
+
+/** the kubelet-owned conditions, with reasons as generate.go gives them (a False one says why) */
 function kubeletConditions(w: PodWorker, phase: PodPhase, rfc: Rfc): Record<string, unknown>[] {
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const out: Record<string, unknown>[] = [];
-  const cond = (type: string, extra?: { reason: string; message: string }) => {
-    const c = w.conditions.get(type);
-    if (!c) return;
-    const entry: Record<string, unknown> = {
-      type,
-      status: c.status,
-      lastProbeTime: null,
-      lastTransitionTime: rfc(c.lastTransitionMs),
-    };
-    if (c.status === 'False' && extra) Object.assign(entry, extra);
+  const sandbox = w.conditions.get('PodReadyToStartContainers');
+  if (sandbox) out.push(conditionJson('PodReadyToStartContainers', sandbox, rfc));
+  const init = w.conditions.get('Initialized');
+  if (init) {
+    const entry = conditionJson('Initialized', init, rfc);
+    if (init.status === 'False') {
+      entry.reason = terminal ? 'PodCompleted' : 'ContainersNotInitialized';
+      entry.message = terminal ? '' : unreadyMessage('incomplete', w);
+    }
     out.push(entry);
-  };
-  const uninit = initContainers(w)
-    .filter((c) => !(c.state === 'terminated' && c.terminated?.exitCode === 0))
-    .map((c) => c.name);
-  const unready = appContainers(w)
-    .filter((c) => !c.ready)
-    .map((c) => c.name);
-  const notReady = terminal
-    ? { reason: 'PodCompleted', message: '' }
-    : { reason: 'ContainersNotReady', message: unreadyMessage('unready', unready) };
-  cond('PodReadyToStartContainers');
-  cond(
-    'Initialized',
-    terminal
-      ? { reason: 'PodCompleted', message: '' }
-      : { reason: 'ContainersNotInitialized', message: unreadyMessage('incomplete', uninit) },
-  );
-  cond('Ready', notReady);
-  cond('ContainersReady', notReady);
+  }
+  let notReadyMessage: string | undefined;
+  for (const type of READY_CONDITIONS) {
+    const c = w.conditions.get(type);
+    if (!c) continue;
+    const entry = conditionJson(type, c, rfc);
+    if (c.status === 'False') {
+      entry.reason = terminal ? 'PodCompleted' : 'ContainersNotReady';
+      entry.message = terminal ? '' : (notReadyMessage ??= unreadyMessage('unready', w));
+    }
+    out.push(entry);
+  }
   return out;
 }
 
@@ -131,14 +139,12 @@ export function buildPodStatus(
   imageIdOf: ImageIdOf,
 ): Record<string, unknown> {
   const prev = previous ?? {};
-  const others = ((prev.conditions as Record<string, unknown>[] | undefined) ?? []).filter(
-    (c) => !KUBELET_CONDITIONS.has(String(c.type)),
-  );
-  const status: Record<string, unknown> = {
-    ...prev,
-    phase,
-    conditions: [...kubeletConditions(w, phase, rfc), ...others],
-  };
+  const conditions = kubeletConditions(w, phase, rfc);
+  for (const c of (prev.conditions as Record<string, unknown>[] | undefined) ?? [])
+    if (!KUBELET_CONDITIONS.has(String(c.type))) conditions.push(c);
+  const status = shallowCopy(prev);
+  status.phase = phase;
+  status.conditions = conditions;
   if (w.hostIP) {
     status.hostIP = w.hostIP;
     status.hostIPs = [{ ip: w.hostIP }];
@@ -148,9 +154,10 @@ export function buildPodStatus(
     status.podIPs = [{ ip: w.podIP }];
   }
   if (w.startTimeMs !== undefined) status.startTime = rfc(w.startTimeMs);
-  const inits = initContainers(w);
-  if (inits.length > 0)
-    status.initContainerStatuses = inits.map((c) => containerStatusJson(c, rfc, imageIdOf));
-  status.containerStatuses = appContainers(w).map((c) => containerStatusJson(c, rfc, imageIdOf));
+  const inits: Record<string, unknown>[] = [];
+  const apps: Record<string, unknown>[] = [];
+  for (const c of w.containers) (c.init ? inits : apps).push(containerStatusJson(c, rfc, imageIdOf));
+  if (inits.length > 0) status.initContainerStatuses = inits;
+  status.containerStatuses = apps;
   return status;
 }

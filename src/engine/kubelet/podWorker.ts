@@ -71,6 +71,8 @@ export interface PodWorker {
   conditions: Map<string, ConditionState>;
   /** pending timers by slot ('flow', 'crash:<c>', 'probe:<type>:<c>', 'restart:<c>') */
   timers: Map<string, TimerHandle>;
+  /** podKey(w), kept once computed: the same string object each lookup, so maps reuse its hash */
+  key?: string;
 }
 
 export function podKey(w: Pick<PodWorker, 'namespace' | 'name'>): string {

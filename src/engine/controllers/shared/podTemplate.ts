@@ -26,6 +26,8 @@ export function getPodFromTemplate(
     apiVersion: 'v1',
     kind: 'Pod',
     metadata,
-    spec: structuredClone(template?.spec ?? { containers: [] }),
+    // Spec.DeepCopy() in Go; here the nested parts stay the (frozen) template's: callers only set top-level spec
+    // fields (hostname, volumes), and the API server's decode copies everything it stores
+    spec: { ...(template?.spec ?? { containers: [] }) },
   };
 }
