@@ -36,12 +36,16 @@ export function admit(ops: KubeletOps, w: PodWorker): void {
   ops.after(w, 'flow', ops.delayOf('sandbox'), 'sandbox', () => sandbox(ops, w));
 }
 
-/** stage sandbox: the pod sandbox is up and the CNI plugin gave it an IP (hostNetwork pods: the node's) */
+/**
+ * stage sandbox: the pod sandbox is up and the CNI plugin gave it an IP (hostNetwork pods: the node's). Nothing is
+ * written yet: kubelet.go SyncPod sets the pod status before containerRuntime.SyncPod creates the sandbox, pulls and
+ * starts containers, so the IP and PodReadyToStartContainers=True reach the API with the next status (the started
+ * container, or the image pull error).
+ */
 function sandbox(ops: KubeletOps, w: PodWorker): void {
   if (!w.podIP) w.podIP = ops.ipam.setUp(ops.nodeOf(w.node), ops.podOf(w), w.hostIP);
   w.sandboxReady = true;
   setCondition(w, 'PodReadyToStartContainers', 'True', ops.nowMs());
-  ops.writeStatus(w, `kubelet stage sandbox: pod sandbox ready, podIP ${w.podIP ?? '<none>'}`);
   nextContainer(ops, w);
 }
 
