@@ -7,7 +7,9 @@ import type { KubeObject } from '../types/object';
 import type { Container } from 'kubernetes-types/core/v1';
 import { probesOf } from './probeSpec';
 import { newProbeWorker } from './probeWorker';
-import { indexPodsByNode, Informer, POD_NODE_INDEX } from '../client/informer';
+import type { Informer } from '../client/informer';
+import { indexPodsByNode, POD_NODE_INDEX } from '../client/informer';
+import { kubeletInformers } from './informers';
 import { StatusError } from '../apiserver/types';
 import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
 import type { KubeletOps } from './kubeletOps';
@@ -95,9 +97,9 @@ export class Kubelet implements Component, KubeletOps {
     this.rt = rt;
     this.rng = rt.sim.rng.fork('kubelet');
     this.images = new ImageCatalog(rt.sim.rng.fork('kubelet-images'));
-    this.pods = new Informer(rt.api, 'pods');
+    this.pods = kubeletInformers(rt).for('pods');
     indexPodsByNode(this.pods);
-    this.nodes = new Informer(rt.api, 'nodes');
+    this.nodes = kubeletInformers(rt).for('nodes');
     this.nodes.start();
     this.pods.start();
     this.pods.addHandlers({

@@ -5,7 +5,8 @@ import { scheduleEvery } from '../../sim/periodic';
 import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import { Informer } from '../../client/informer';
+import type { Informer } from '../../client/informer';
+import { kubeletInformers } from '../informers';
 import { value } from '../../quantity/index';
 import { usageModelFor, type PodUsage } from '../../metrics/usageModel';
 import { NODE_SYSTEM_MEMORY_BYTES } from '../../metrics/metricsServer';
@@ -47,8 +48,8 @@ export class EvictionManager implements Component {
 
   start(rt: ClusterRuntime): void {
     this.rt = rt;
-    this.pods = new Informer(rt.api, 'pods');
-    this.nodes = new Informer(rt.api, 'nodes');
+    this.pods = kubeletInformers(rt).for('pods');
+    this.nodes = kubeletInformers(rt).for('nodes');
     this.pods.start();
     this.nodes.start();
     scheduleEvery(
