@@ -46,6 +46,11 @@ export interface AttemptRecord {
   /** the pod's status.nominatedNodeName, evaluated before all other nodes */
   nominatedNode?: string;
   filters: FilterVerdict[];
+  /**
+   * the verdict of every node a PreFilterResult left out (never filtered): `filters` lists these nodes too, built
+   * on first read so a 5,000-node cycle pinned to one node does not allocate 5,000 verdicts
+   */
+  absent?: { plugin?: string; code: StatusCode; reasons: readonly string[] };
   scorePlugins: { name: string; weight: number; skipped: boolean }[];
   extenders: { name: string; weight: number }[];
   scores: ScoreRow[];
@@ -59,6 +64,32 @@ export interface AttemptRecord {
   preemption?: PreemptionRecord;
   /** filled when the binding finished */
   binding?: { ok: boolean; message: string };
+}
+
+/**
+ * Sets rec.absent and makes rec.filters also list every node of rec.nodeNames without a verdict of its own, with
+ * the absent verdict (as if each had been filtered). Call once the cycle has pushed its last verdict.
+ */
+export function setAbsentVerdicts(rec: AttemptRecord, absent: NonNullable<AttemptRecord['absent']>): void {
+  rec.absent = absent;
+  const explicit = rec.filters;
+  let all: FilterVerdict[] | undefined;
+  Object.defineProperty(rec, 'filters', {
+    enumerable: true,
+    configurable: true,
+    get(): FilterVerdict[] {
+      if (all === undefined) {
+        const seen = new Set(explicit.map((v) => v.node));
+        all = [...explicit];
+        for (const node of rec.nodeNames)
+          if (!seen.has(node)) all.push({ node, result: 'failed', ...absent });
+      }
+      return all;
+    },
+    set(v: FilterVerdict[]) {
+      all = v;
+    },
+  });
 }
 
 export const MAX_ATTEMPTS = 5;

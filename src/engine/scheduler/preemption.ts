@@ -7,7 +7,7 @@ import type { Rng } from '../sim/types';
 import type { CycleState, NodeInfo, PluginContext, PluginStatus, SnapshotLister } from './framework/types';
 import type { Profile } from './profile';
 import type { Diagnosis } from './framework/fitError';
-import { fitErrorMessage } from './framework/fitError';
+import { fitErrorMessage, nodeStatusOf } from './framework/fitError';
 import { runFilters } from './framework/runner';
 import { addPodTo, cloneNodeInfo, removePodFrom } from './nodeInfo';
 import { podPriority } from './queue';
@@ -67,7 +67,7 @@ export function notEligibleReason(
   if (pod.spec?.preemptionPolicy === 'Never') return 'not eligible due to preemptionPolicy=Never.';
   const nom = pod.status?.nominatedNodeName;
   if (nom) {
-    if (diagnosis.nodeToStatus.get(nom)?.code === 'UnschedulableAndUnresolvable') return undefined;
+    if (nodeStatusOf(diagnosis, nom)?.code === 'UnschedulableAndUnresolvable') return undefined;
     const ni = snapshot.get(nom);
     const prio = podPriority(pod);
     if (ni?.pods.some((p) => p.metadata?.deletionTimestamp && podPriority(p) < prio)) {
@@ -118,19 +118,32 @@ export function numCandidates(numNodes: number): number {
   return Math.min(n, numNodes);
 }
 
+/**
+ * mirrors NodeToStatus.NodesForStatusCode(Unschedulable): nodes whose status (their own, else the absent-nodes one)
+ * is not UnschedulableAndUnresolvable; with only a few explicit statuses over an unresolvable rest, just those
+ */
+function nodesWherePreemptionMightHelp(all: readonly NodeInfo[], d: Diagnosis): NodeInfo[] {
+  const unresolvable = (st: PluginStatus | undefined): boolean => st?.code === 'UnschedulableAndUnresolvable';
+  const out: NodeInfo[] = [];
+  if (unresolvable(d.absentStatus) && d.nodeToStatus.size < all.length) {
+    // only explicit nodes can qualify: keep snapshot order without walking every node
+    const names = new Set<string>();
+    for (const [name, st] of d.nodeToStatus) if (!unresolvable(st)) names.add(name);
+    if (names.size === 0) return out;
+    for (const ni of all) if (names.has(ni.node.metadata?.name ?? '')) out.push(ni);
+    return out;
+  }
+  for (const ni of all) if (!unresolvable(nodeStatusOf(d, ni.node.metadata?.name ?? ''))) out.push(ni);
+  return out;
+}
+
 export function preempt(input: PreemptionInput): PreemptionResult {
   const { pod, snapshot, diagnosis } = input;
   const reason = notEligibleReason(pod, snapshot, diagnosis);
   if (reason) return { message: `preemption: ${reason}` };
   const all = snapshot.list();
   const statuses = new Map<string, PluginStatus>();
-  const potential: NodeInfo[] = [];
-  for (const ni of all) {
-    const name = ni.node.metadata?.name ?? '';
-    if (diagnosis.nodeToStatus.get(name)?.code === 'UnschedulableAndUnresolvable')
-      statuses.set(name, NOT_HELPFUL);
-    else potential.push(ni);
-  }
+  const potential = nodesWherePreemptionMightHelp(all, diagnosis);
   const candidates: Candidate[] = [];
   if (potential.length > 0) {
     const offset = input.rng.int(0, potential.length - 1);
@@ -145,7 +158,9 @@ export function preempt(input: PreemptionInput): PreemptionResult {
     }
   }
   if (candidates.length === 0) {
-    return { message: `preemption: ${fitErrorMessage(all.length, { nodeToStatus: statuses })}` };
+    // nodes not tried (UnschedulableAndUnresolvable ones) are absent: SetAbsentNodesStatus(not helpful)
+    const d: Diagnosis = { nodeToStatus: statuses, absentStatus: NOT_HELPFUL };
+    return { message: `preemption: ${fitErrorMessage(all.length, d)}` };
   }
   return { candidate: pickOneNodeForPreemption(candidates), message: '' };
 }

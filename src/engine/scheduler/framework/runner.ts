@@ -16,6 +16,8 @@ import type { Profile } from '../profile';
 import type { AttemptRecord, FilterVerdict } from '../explanations';
 import type { Diagnosis } from './fitError';
 import { statusMessage } from './fitError';
+import { absentNodesStatus, runPreFilterPlugins } from './preFilter';
+import { setAbsentVerdicts } from '../explanations';
 import { scoreFeasibleNodes } from './scoring';
 
 /** mirrors schedule_one.go minFeasibleNodesToFind / minFeasibleNodesPercentageToFind */
@@ -117,22 +119,6 @@ export function newRecord(input: CycleInput, nodeNames: readonly string[]): Atte
   };
 }
 
-/** PreFilter: collects Skip'd plugins; a rejection fails the pod on every node (Diagnosis.PreFilterMsg) */
-function runPreFilter(
-  input: CycleInput,
-  state: CycleState,
-  rec: AttemptRecord,
-  skip: Set<string>,
-): PluginStatus | undefined {
-  for (const p of input.profile.preFilter) {
-    const st = p.preFilter(state, input.pod, input.ctx);
-    rec.preFilter.push({ plugin: p.name, code: st.code, reasons: st.reasons });
-    if (st.code === 'Skip') skip.add(p.name);
-    else if (st.code !== 'Success') return st.plugin ? st : { ...st, plugin: p.name };
-  }
-  return undefined;
-}
-
 /** one cycle's filtering context (plain fields instead of closures: this runs for every node of every pod) */
 interface FilterRun {
   input: CycleInput;
@@ -182,21 +168,23 @@ export function schedulePod(input: CycleInput): CycleResult {
   const nodes = snapshot.list();
   const rec = newRecord(input, input.nodeNames ?? nodes.map(nameOf));
   const diagnosis: Diagnosis = { nodeToStatus: new Map() };
-  const skip = new Set<string>();
-  const pre = runPreFilter(input, state, rec, skip);
-  if (pre) {
-    diagnosis.preFilterMsg = statusMessage(pre);
-    for (const ni of nodes) diagnosis.nodeToStatus.set(nameOf(ni), pre);
+  const pre = runPreFilterPlugins(profile.preFilter, state, pod, input.ctx, rec);
+  if (pre.rejection) {
+    // every node gets the same status, so that preemption can handle them (SetAbsentNodesStatus)
+    diagnosis.preFilterMsg = statusMessage(pre.rejection);
+    diagnosis.absentStatus = pre.rejection;
     return unschedulableResult(diagnosis, state, input.startIndex, rec);
   }
+  const skip = pre.skip;
   const filters = skip.size === 0 ? profile.filter : profile.filter.filter((f) => !skip.has(f.name));
   const run: FilterRun = { input, state, filters, rec };
   // evaluateNominatedNode: a pod that preempted tries its nominated node first
   const nominated = pod.status?.nominatedNodeName;
   const nomInfo = nominated ? snapshot.get(nominated) : undefined;
-  if (nomInfo) {
+  if (nominated && nomInfo) {
     rec.nominatedNode = nominated;
-    if (check(run, nomInfo).code === 'Success') {
+    const st = check(run, nomInfo);
+    if (st.code === 'Success') {
       rec.scoringSkipped = 'the nominated node passes the filters';
       rec.winner = nameOf(nomInfo);
       return {
@@ -207,9 +195,17 @@ export function schedulePod(input: CycleInput): CycleResult {
         record: rec,
       };
     }
-    rec.filters.pop();
+    diagnosis.nodeToStatus.set(nominated, st);
+    // the walk below evaluates it again unless a PreFilterResult leaves it out
+    if (pre.nodeNames === undefined || pre.nodeNames.has(nominated)) rec.filters.pop();
   }
-  const feasible = findNodesThatPassFilters(run, nodes, diagnosis);
+  const candidates = pre.nodeNames === undefined ? nodes : narrowedNodes(snapshot, pre.nodeNames);
+  const feasible = findNodesThatPassFilters(run, candidates, diagnosis);
+  if (pre.nodeNames !== undefined) {
+    diagnosis.absentStatus = absentNodesStatus(pre.pluginsWithNodes);
+    setAbsentVerdicts(rec, diagnosis.absentStatus);
+  }
+  // the start index advances over all nodes, whatever list was walked
   const nextStartIndex = nodes.length === 0 ? 0 : (input.startIndex + feasible.processed) % nodes.length;
   if (feasible.nodes.length === 0) return unschedulableResult(diagnosis, state, nextStartIndex, rec);
   if (feasible.nodes.length === 1) {
@@ -227,7 +223,20 @@ export function schedulePod(input: CycleInput): CycleResult {
   return { kind: 'scheduled', node, state, nextStartIndex, record: rec };
 }
 
-/** walks nodes from startIndex until numFeasibleNodesToFind pass (findNodesThatPassFilters) */
+/**
+ * the PreFilterResult's nodes that exist in the snapshot, in the result's order (Go ranges over a set; any fixed
+ * order will do, and this one costs nothing per node left out)
+ */
+function narrowedNodes(snapshot: SnapshotLister, names: ReadonlySet<string>): NodeInfo[] {
+  const out: NodeInfo[] = [];
+  for (const name of names) {
+    const ni = snapshot.get(name);
+    if (ni) out.push(ni);
+  }
+  return out;
+}
+
+/** walks nodes (all, or a PreFilterResult's) from startIndex until numFeasibleNodesToFind pass (findNodesThatPassFilters) */
 function findNodesThatPassFilters(
   run: FilterRun,
   nodes: readonly NodeInfo[],

@@ -88,9 +88,21 @@ export interface Plugin {
   readonly name: string;
 }
 
+/** a PreFilter's status plus framework.PreFilterResult: the only nodes worth filtering (undefined = all nodes) */
+export interface PreFilterStatus extends PluginStatus {
+  nodeNames?: ReadonlySet<string>;
+}
+
+/** Success with a PreFilterResult naming the only eligible nodes */
+export const successWithNodes = (nodeNames: ReadonlySet<string>): PreFilterStatus => ({
+  code: 'Success',
+  reasons: [],
+  nodeNames,
+});
+
 export interface PreFilterPlugin extends Plugin {
-  /** Skip means Filter is not called for this plugin in this cycle */
-  preFilter(state: CycleState, pod: Pod, ctx: PluginContext): PluginStatus;
+  /** Skip means Filter is not called for this plugin in this cycle; nodeNames narrows the nodes Filter sees */
+  preFilter(state: CycleState, pod: Pod, ctx: PluginContext): PreFilterStatus;
 }
 
 export interface FilterPlugin extends Plugin {

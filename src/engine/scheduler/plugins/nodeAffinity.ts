@@ -1,8 +1,9 @@
 // NodeAffinity: filter on spec.nodeSelector + required node affinity; score by preferred terms' weights.
-// mirrors pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (args.addedAffinity supported).
+// mirrors pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (args.addedAffinity supported; PreFilter
+// returns the PreFilterResult of pods pinned to node names).
 import type { NodeAffinity as V1NodeAffinity } from 'kubernetes-types/core/v1';
 import type { FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../framework/types';
-import { MAX_NODE_SCORE, skip, success, unresolvable } from '../framework/types';
+import { MAX_NODE_SCORE, skip, success, successWithNodes, unresolvable } from '../framework/types';
 import { defaultNormalizeScore } from './normalizeScore';
 import {
   ParsedNodeSelector,
@@ -22,11 +23,15 @@ export interface NodeAffinityArgs {
   addedAffinity?: V1NodeAffinity;
 }
 
-/** mirrors PreFilter's metadata.name analysis: true when every term pins node names and they cannot all hold */
-function termsConflict(na: V1NodeAffinity | undefined): boolean {
+/**
+ * mirrors PreFilter's metadata.name analysis: the union over terms of the names each term pins (a term's several
+ * `metadata.name In` requirements intersect); undefined when some term pins no names (terms are ORed, so every node
+ * is eligible) or there are no terms
+ */
+export function nodeNamesOfAffinity(na: V1NodeAffinity | undefined): Set<string> | undefined {
   const terms = na?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
-  if (terms.length === 0) return false;
-  let union = 0;
+  if (terms.length === 0) return undefined;
+  const union = new Set<string>();
   for (const t of terms) {
     let names: Set<string> | undefined;
     for (const r of t.matchFields ?? []) {
@@ -34,10 +39,10 @@ function termsConflict(na: V1NodeAffinity | undefined): boolean {
       const s = new Set(r.values ?? []);
       names = names === undefined ? s : new Set([...names].filter((n) => s.has(n)));
     }
-    if (names === undefined) return false; // a term without node-name affinity lets every node through
-    union += names.size;
+    if (names === undefined) return undefined; // a term without node-name affinity lets every node through
+    for (const n of names) union.add(n);
   }
-  return union === 0;
+  return union;
 }
 
 export function newNodeAffinity(
@@ -56,8 +61,11 @@ export function newNodeAffinity(
       if (noNodeAffinity && addedSelector === undefined && pod.spec?.nodeSelector === undefined)
         return skip();
       state.set(PRE_FILTER_KEY, requiredNodeAffinityOf(pod));
-      if (termsConflict(na)) return unresolvable(NODE_AFFINITY, ERR_REASON_CONFLICT);
-      return success();
+      // affinity to specific nodes (DaemonSet pods): a PreFilterResult so Filter only sees those nodes
+      const names = nodeNamesOfAffinity(na);
+      if (names === undefined) return success();
+      if (names.size === 0) return unresolvable(NODE_AFFINITY, ERR_REASON_CONFLICT);
+      return successWithNodes(names);
     },
     filter(state, pod, nodeInfo) {
       if (addedSelector !== undefined && !addedSelector.match(nodeInfo.node)) {
