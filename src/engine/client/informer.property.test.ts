@@ -32,15 +32,20 @@ function fakeApi(): { api: ApiServer; emit: (e: WatchEvent) => void } {
   return { api, emit: (e) => listener?.(e) };
 }
 
+/** label maps are shared between versions with the same labels, as /status writes share the stored ones */
+const labelMaps = new Map<string, Readonly<Record<string, string>>>();
+function labelsOf(op: Op): Readonly<Record<string, string>> {
+  const id = `${op.app}/${op.extra}`;
+  let m = labelMaps.get(id);
+  if (!m) labelMaps.set(id, (m = Object.freeze({ app: `a${op.app}`, extra: String(op.extra) })));
+  return m;
+}
+
 function pod(op: Op): KubeObject {
   return Object.freeze({
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
-      namespace: `ns${op.ns}`,
-      name: `p${op.name}`,
-      labels: { app: `a${op.app}`, extra: String(op.extra) },
-    },
+    metadata: { namespace: `ns${op.ns}`, name: `p${op.name}`, labels: labelsOf(op) },
   });
 }
 
@@ -84,7 +89,8 @@ describe('Informer indexes', () => {
       fc.property(fc.array(opArb, { maxLength: 60 }), fc.integer({ min: 0, max: 60 }), (ops, lateAt) => {
         const { api, emit } = fakeApi();
         const inf = new Informer(api, 'pods');
-        inf.addIndexer(BY_APP, appIndex);
+        // with IndexDeps: skipped when the label map is the same object
+        inf.addIndexer(BY_APP, appIndex, (o) => o.metadata.labels);
         inf.addIndexer(BY_EXTRA_EARLY, extraIndex);
         inf.start();
         const log: { key: string; obj?: KubeObject }[] = [];

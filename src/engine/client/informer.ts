@@ -6,6 +6,16 @@ import { objectKey } from '../types/object';
 
 export type IndexFunc = (obj: Readonly<KubeObject>) => readonly string[];
 
+/**
+ * The part of an object an IndexFunc reads (e.g. `o.metadata.labels`): when a new version of a cached object has the
+ * very same part (===; stored objects are frozen and /status writes keep their metadata and spec parts), its index
+ * values are the old ones and the IndexFunc is not run again. The key's namespace and name never change.
+ */
+export type IndexDeps = (obj: Readonly<KubeObject>) => unknown;
+
+/** the namespace index's part: fixed for a key */
+const NAMESPACE_DEPS: IndexDeps = (o) => o.metadata.namespace;
+
 export interface InformerHandlers {
   onAdd?(obj: Readonly<KubeObject>): void;
   onUpdate?(oldObj: Readonly<KubeObject>, newObj: Readonly<KubeObject>): void;
@@ -20,10 +30,14 @@ export const POD_NODE_INDEX = 'spec.nodeName';
 
 /** add the POD_NODE_INDEX to a pods informer */
 export function indexPodsByNode(pods: Informer): void {
-  pods.addIndexer(POD_NODE_INDEX, (o) => {
-    const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-    return n ? [n] : [];
-  });
+  pods.addIndexer(
+    POD_NODE_INDEX,
+    (o) => {
+      const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+      return n ? [n] : [];
+    },
+    (o) => o.spec,
+  );
 }
 
 export class Informer {
@@ -33,6 +47,7 @@ export class Informer {
   private readonly indices = new Map<string, Map<string, Set<ObjectKey>>>();
   /** the index functions and their indices, in the order added (plain arrays for the per-write loop) */
   private readonly indexFns: IndexFunc[] = [];
+  private readonly indexDeps: (IndexDeps | undefined)[] = [];
   private readonly indexMaps: Map<string, Set<ObjectKey>>[] = [];
   /**
    * key -> the values each indexer gave the cached object (in indexer order), so an update does not re-run every
@@ -47,21 +62,22 @@ export class Informer {
     private readonly api: ApiServer,
     readonly resource: string,
   ) {
-    this.addIndexer(NAMESPACE_INDEX, (o) => [o.metadata.namespace ?? '']);
+    this.addIndexer(NAMESPACE_INDEX, (o) => [o.metadata.namespace ?? ''], NAMESPACE_DEPS);
   }
 
-  /** add an index; must be called before start() */
-  addIndexer(name: string, fn: IndexFunc): void {
+  /** add an index (deps: what of the object fn reads, see IndexDeps); call before start() where possible */
+  addIndexer(name: string, fn: IndexFunc, deps?: IndexDeps): void {
     if (this.indexers.has(name)) return;
     this.indexers.set(name, fn);
     const idx = new Map<string, Set<ObjectKey>>();
     this.indices.set(name, idx);
     this.indexFns.push(fn);
+    this.indexDeps.push(deps);
     this.indexMaps.push(idx);
     for (const [key, obj] of this.items) {
       const values = fn(obj);
       const sets = addToIndex(idx, values, key);
-      this.indexedValues.get(key)?.push({ values, sets });
+      this.indexedValues.get(key)?.push({ values, sets, dep: deps?.(obj) });
     }
   }
 
@@ -154,12 +170,18 @@ export class Informer {
     const all: IndexEntry[] = prev ?? [];
     const fns = this.indexFns;
     for (let i = 0; i < fns.length; i++) {
-      const values = (fns[i] as IndexFunc)(obj);
       const old = prev?.[i];
-      if (old && sameValues(old.values, values)) continue;
+      const depsOf = this.indexDeps[i];
+      const dep = depsOf?.(obj);
+      if (old && depsOf && old.dep === dep) continue;
+      const values = (fns[i] as IndexFunc)(obj);
+      if (old && sameValues(old.values, values)) {
+        old.dep = dep;
+        continue;
+      }
       const idx = this.indexMaps[i] as Map<string, Set<ObjectKey>>;
       if (old) removeFromIndex(idx, old, key);
-      all[i] = { values, sets: addToIndex(idx, values, key) };
+      all[i] = { values, sets: addToIndex(idx, values, key), dep };
     }
     if (!prev) this.indexedValues.set(key, all);
   }
@@ -198,6 +220,8 @@ function sharedObjectKey(obj: Readonly<KubeObject>): ObjectKey {
 interface IndexEntry {
   readonly values: readonly string[];
   readonly sets: readonly Set<ObjectKey>[];
+  /** what the indexer's IndexDeps gave the object (undefined without deps) */
+  dep: unknown;
 }
 
 function sameValues(a: readonly string[], b: readonly string[]): boolean {

@@ -8,7 +8,7 @@ import { NAMESPACE_INDEX } from '../../client/informer';
 import { selectorFromLabelSelector } from '../../labels/selector';
 import type { KubeObject, ObjectKey } from '../../types/object';
 import { objectKey } from '../../types/object';
-import { claimObjects, getControllerOf, recheckDeletionTimestamp } from '../shared';
+import { claimObjects, getControllerOf, ownerRefsOf, recheckDeletionTimestamp } from '../shared';
 import type { RS } from './replicaSets';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScale, syncStatusOnly } from './rollout';
 import { pausedConditionStatus } from './status';
@@ -23,14 +23,18 @@ const ORPHAN_INDEX = 'deployment-controller/orphanNamespace';
 function setup(informers: InformerFactory): void {
   for (const resource of ['replicasets', 'pods']) {
     const inf = informers.for(resource);
-    inf.addIndexer(CONTROLLER_UID_INDEX, (o) => {
-      const ref = getControllerOf(o);
-      return ref ? [ref.uid] : [];
-    });
+    inf.addIndexer(
+      CONTROLLER_UID_INDEX,
+      (o) => {
+        const ref = getControllerOf(o);
+        return ref ? [ref.uid] : [];
+      },
+      ownerRefsOf,
+    );
   }
   informers
     .for('replicasets')
-    .addIndexer(ORPHAN_INDEX, (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']));
+    .addIndexer(ORPHAN_INDEX, (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']), ownerRefsOf);
 }
 
 /** deployment key of the controller of obj when it is a live Deployment with the same uid (resolveControllerRef) */

@@ -42,10 +42,14 @@ export function addEndpointIndexers(informers: InformerFactory): void {
   informers
     .for('services')
     .addIndexer(SERVICE_SELECTOR_NS_INDEX, (o) => (selectorOf(o) ? [o.metadata.namespace ?? ''] : []));
-  informers.for('pods').addIndexer(POD_LABEL_INDEX, (o) => {
-    const ns = o.metadata.namespace ?? '';
-    return Object.entries(o.metadata.labels ?? {}).map(([k, v]) => `${ns}/${k}=${v}`);
-  });
+  informers.for('pods').addIndexer(
+    POD_LABEL_INDEX,
+    (o) => {
+      const ns = o.metadata.namespace ?? '';
+      return Object.entries(o.metadata.labels ?? {}).map(([k, v]) => `${ns}/${k}=${v}`);
+    },
+    (o) => o.metadata.labels,
+  );
   informers.for('endpointslices').addIndexer(SLICE_SERVICE_INDEX, (o) => {
     const name = o.metadata.labels?.['kubernetes.io/service-name'];
     return name ? [`${o.metadata.namespace ?? ''}/${name}`] : [];

@@ -152,7 +152,7 @@ export const persistentVolumeController: ControllerDefinition = {
     informers
       .for('persistentvolumes')
       .addIndexer(PV_CLASS_INDEX, (pv) => [(pv as Readonly<PersistentVolume>).spec?.storageClassName ?? '']);
-    informers.for('pods').addIndexer(POD_CLAIM_INDEX, podClaimKeys);
+    informers.for('pods').addIndexer(POD_CLAIM_INDEX, podClaimKeys, (pod) => pod.spec);
   },
   reconcile(key: ObjectKey, ctx) {
     if (key.includes('/')) {

@@ -7,13 +7,24 @@ import { getControllerOf } from './controllerRef';
 export const CONTROLLER_UID_INDEX = 'controllerUid';
 export const ORPHAN_NAMESPACE_INDEX = 'orphanNamespace';
 
+/** what the controller indexes read (IndexDeps): the ownerReferences list */
+export const ownerRefsOf = (o: Readonly<KubeObject>): unknown => o.metadata.ownerReferences;
+
 /** add both indexes to an informer (idempotent; call from a ControllerDefinition's setup) */
 export function addControllerIndexers(inf: Informer): void {
-  inf.addIndexer(CONTROLLER_UID_INDEX, (o) => {
-    const ref = getControllerOf(o);
-    return ref ? [ref.uid] : [];
-  });
-  inf.addIndexer(ORPHAN_NAMESPACE_INDEX, (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']));
+  inf.addIndexer(
+    CONTROLLER_UID_INDEX,
+    (o) => {
+      const ref = getControllerOf(o);
+      return ref ? [ref.uid] : [];
+    },
+    ownerRefsOf,
+  );
+  inf.addIndexer(
+    ORPHAN_NAMESPACE_INDEX,
+    (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']),
+    ownerRefsOf,
+  );
 }
 
 /** objects controlled by owner (by UID) */

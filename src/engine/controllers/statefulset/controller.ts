@@ -109,7 +109,8 @@ export const statefulSetController: ControllerDefinition = {
     },
   ],
   setup(informers) {
-    informers.for('pods').addIndexer(MEMBER_INDEX, memberKey);
+    // the value comes from the name alone, which a key never changes
+    informers.for('pods').addIndexer(MEMBER_INDEX, memberKey, (pod) => pod.metadata.name);
     informers.for('controllerrevisions').addIndexer(REVISION_OWNER_INDEX, (cr) => {
       const ref = getControllerOf(cr);
       return ref?.kind === 'StatefulSet' ? [ref.uid] : [];
