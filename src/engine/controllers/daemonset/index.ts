@@ -71,17 +71,20 @@ function setup(informers: InformerFactory): void {
   // expectations observe creations and deletions (addPod / updatePod with deletionTimestamp / deletePod)
   pods.addHandlers({
     onAdd(pod) {
+      state.podEvents++;
       const key = dsKeyOf(pod);
       if (!key) return;
       if (pod.metadata.deletionTimestamp) state.expectations.deletionObserved(key);
       else state.expectations.creationObserved(key);
     },
     onUpdate(old, pod) {
+      state.podEvents++;
       const key = dsKeyOf(pod);
       if (key && pod.metadata.deletionTimestamp && !old.metadata.deletionTimestamp)
         state.expectations.deletionObserved(key);
     },
     onDelete(pod) {
+      state.podEvents++;
       const key = dsKeyOf(pod);
       if (key && !pod.metadata.deletionTimestamp) state.expectations.deletionObserved(key);
     },

@@ -21,6 +21,8 @@ export interface ManageInput {
   allowsSurge: boolean;
   minReadySeconds: number;
   nowMs: number;
+  /** whether a node of that name exists (defaults to membership in nodes) */
+  nodeExists?(node: string): boolean;
   /** failed-pod backoff: undefined lets the failed pod on node be deleted now, a number delays that many ms */
   failedPodBackoffMs(node: string): number | undefined;
 }
@@ -48,6 +50,10 @@ export function compareByCreationAndPhase(a: Readonly<Pod>, b: Readonly<Pod>): n
 
 function podName(p: Readonly<Pod>): string {
   return p.metadata?.name ?? '';
+}
+
+function podWhere(p: Readonly<Pod>, node: string): string {
+  return `${p.metadata?.namespace ?? ''}/${podName(p)} on node ${node}`;
 }
 
 /** surge mode: keep the oldest new pod, and the oldest old pod until the new one is available */
@@ -79,7 +85,6 @@ function planNode(node: string, input: ManageInput, plan: ManagePlan): void {
     for (const pod of daemonPods ?? []) {
       if (pod.metadata?.deletionTimestamp) continue;
       const phase = pod.status?.phase;
-      const where = `${pod.metadata?.namespace ?? ''}/${podName(pod)} on node ${node}`;
       if (phase === 'Failed') {
         const delay = input.failedPodBackoffMs(node);
         if (delay !== undefined) {
@@ -89,14 +94,14 @@ function planNode(node: string, input: ManageInput, plan: ManagePlan): void {
         plan.notices.push({
           type: 'Warning',
           reason: 'FailedDaemonPod',
-          message: `Found failed daemon pod ${where}, will try to kill it`,
+          message: `Found failed daemon pod ${podWhere(pod, node)}, will try to kill it`,
         });
         plan.podsToDelete.push(podName(pod));
       } else if (phase === 'Succeeded') {
         plan.notices.push({
           type: 'Normal',
           reason: 'SucceededDaemonPod',
-          message: `Found succeeded daemon pod ${where}, will try to delete it`,
+          message: `Found succeeded daemon pod ${podWhere(pod, node)}, will try to delete it`,
         });
         plan.podsToDelete.push(podName(pod));
       } else running.push(pod);
@@ -123,9 +128,13 @@ function planNode(node: string, input: ManageInput, plan: ManagePlan): void {
 export function planManage(input: ManageInput): ManagePlan {
   const plan: ManagePlan = { nodesNeedingDaemonPods: [], podsToDelete: [], notices: [] };
   for (const node of input.nodes) planNode(node, input, plan);
-  const existing = new Set(input.nodes);
+  let exists = input.nodeExists;
+  if (!exists) {
+    const set = new Set(input.nodes);
+    exists = (n) => set.has(n);
+  }
   for (const [node, pods] of input.nodeToDaemonPods) {
-    if (existing.has(node)) continue;
+    if (exists(node)) continue;
     for (const pod of pods) if (!pod.spec?.nodeName) plan.podsToDelete.push(podName(pod));
   }
   return plan;

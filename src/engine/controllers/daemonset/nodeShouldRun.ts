@@ -53,6 +53,39 @@ export class DaemonNodeChecker {
 const YES: ShouldRun = { shouldRun: true, shouldContinueRunning: true };
 const NO: ShouldRun = { shouldRun: false, shouldContinueRunning: false };
 
+/**
+ * Memoised answers per (template spec, node) object pair: both are frozen informer objects, so an unchanged node
+ * gives the same answer for an unchanged template (check reads only template.spec and the node).
+ */
+class MemoChecker {
+  private readonly answers = new WeakMap<Readonly<Node>, ShouldRun>();
+  constructor(private readonly inner: DaemonNodeChecker) {}
+
+  check(node: Readonly<Node>): ShouldRun {
+    if (!Object.isFrozen(node)) return this.inner.check(node);
+    let r = this.answers.get(node);
+    if (!r) {
+      r = this.inner.check(node);
+      this.answers.set(node, r);
+    }
+    return r;
+  }
+}
+
+const checkers = new WeakMap<object, MemoChecker>();
+
+/** a checker for ds, memoised across syncs by the identity of its (frozen) template spec */
+export function daemonNodeChecker(ds: Readonly<DaemonSet>): Pick<DaemonNodeChecker, 'check'> {
+  const spec = ds.spec?.template.spec;
+  if (!spec || !Object.isFrozen(spec)) return new DaemonNodeChecker(ds);
+  let c = checkers.get(spec);
+  if (!c) {
+    c = new MemoChecker(new DaemonNodeChecker(ds));
+    checkers.set(spec, c);
+  }
+  return c;
+}
+
 /** NodeShouldRunDaemonPod(node, ds) */
 export function nodeShouldRunDaemonPod(node: Readonly<Node>, ds: Readonly<DaemonSet>): ShouldRun {
   return new DaemonNodeChecker(ds).check(node);

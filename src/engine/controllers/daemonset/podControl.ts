@@ -33,13 +33,25 @@ export function daemonPodTemplate(ds: Readonly<DaemonSet>, hash: string): PodTem
   return t;
 }
 
+/** the pod the controller creates for node from a daemonPodTemplate (pinned by required node affinity) */
+export function daemonPodFromTemplate(
+  ds: Readonly<DaemonSet>,
+  template: Readonly<PodTemplateSpec>,
+  nodeName: string,
+): KubeObject {
+  const owner = ds as unknown as KubeObject;
+  const spec = template.spec as NonNullable<PodTemplateSpec['spec']>;
+  // getPodFromTemplate copies the spec's top level, so the template itself is shared, never changed
+  const pinned = {
+    ...template,
+    spec: { ...spec, affinity: replaceNodeNameAffinity(spec.affinity, nodeName) },
+  };
+  return getPodFromTemplate(pinned, owner, newControllerRef(owner));
+}
+
 /** the pod the controller creates for node (pinned by required node affinity; the scheduler binds it) */
 export function newDaemonPod(ds: Readonly<DaemonSet>, hash: string, nodeName: string): KubeObject {
-  const owner = ds as unknown as KubeObject;
-  const template = daemonPodTemplate(ds, hash);
-  const spec = template.spec as NonNullable<PodTemplateSpec['spec']>;
-  spec.affinity = replaceNodeNameAffinity(spec.affinity, nodeName);
-  return getPodFromTemplate(template, owner, newControllerRef(owner));
+  return daemonPodFromTemplate(ds, daemonPodTemplate(ds, hash), nodeName);
 }
 
 function message(e: unknown): string {
@@ -72,10 +84,13 @@ export function syncNodes(
   state.expectations.lowerExpectations(key, 0, -deleteDiff);
   const errors: string[] = [];
   let ix = 0;
+  // one template per sync (CreatePodTemplate runs once before the slow-start batches)
+  let template: PodTemplateSpec | undefined;
   const res = slowStartBatch(createDiff, SLOW_START_INITIAL_BATCH_SIZE, () => {
     const node = nodesNeedingDaemonPods[ix++] as string;
     try {
-      const pod = ctx.api.create('pods', ns, newDaemonPod(ds, hash, node), ctx.request);
+      template ??= daemonPodTemplate(ds, hash);
+      const pod = ctx.api.create('pods', ns, daemonPodFromTemplate(ds, template, node), ctx.request);
       ctx.events.event(
         owner,
         'Normal',

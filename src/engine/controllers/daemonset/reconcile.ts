@@ -4,17 +4,16 @@ import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { ReconcileContext, ReconcileResult } from '../../client/controller';
 import { StatusError } from '../../apiserver/types';
-import { selectorFromLabelSelector } from '../../labels/selector';
 import type { KubeObject } from '../../types/object';
-import { claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
 import { isPodAvailable } from '../shared/podUtil';
+import { nodesToDaemonPods } from './daemonPods';
 import { CONTROLLER_REVISION_HASH_LABEL } from './history';
 import { planManage } from './manage';
-import { DaemonNodeChecker, getTargetNodeName, type ShouldRun } from './nodeShouldRun';
+import { daemonNodeChecker, type ShouldRun } from './nodeShouldRun';
 import { syncNodes, TEMPLATE_GENERATION_ANNOTATION } from './podControl';
 import { cleanupHistory, constructHistory } from './revisions';
 import { allowsSurge, planRollingUpdate, rollingParams } from './rolling';
-import { OWNER_INDEX, stateFor, type DaemonSetState } from './state';
+import { stateFor, type DaemonSetState } from './state';
 import { writeStatus } from './statusWrite';
 
 export interface SyncView {
@@ -22,45 +21,6 @@ export interface SyncView {
   nodes: string[];
   shouldRun: (node: string) => ShouldRun;
   nodeExists: (node: string) => boolean;
-}
-
-/** getDaemonPods + getNodesToDaemonPods: claimed pods by target node (terminal pods being deleted left out) */
-export function nodesToDaemonPods(
-  ctx: ReconcileContext,
-  ds: Readonly<DaemonSet>,
-  includeDeletedTerminal: boolean,
-): Map<string, Readonly<Pod>[]> {
-  const owner = ds as unknown as KubeObject;
-  const inf = ctx.informers.for('pods');
-  const ns = ds.metadata?.namespace ?? '';
-  const candidates = [
-    ...inf.byIndex(OWNER_INDEX, ds.metadata?.uid ?? ''),
-    ...inf.byIndex(OWNER_INDEX, `orphan/${ns}`),
-  ];
-  const res = claimObjects(owner, selectorFromLabelSelector(ds.spec?.selector), candidates, {
-    api: ctx.api,
-    request: ctx.request,
-    resource: 'pods',
-    canAdopt: recheckDeletionTimestamp(ctx.api, 'daemonsets', owner),
-  });
-  if (res.error) throw new Error(res.error);
-  const out = new Map<string, Readonly<Pod>[]>();
-  for (const obj of res.claimed) {
-    const pod = obj as unknown as Readonly<Pod>;
-    const phase = pod.status?.phase;
-    if (
-      !includeDeletedTerminal &&
-      (phase === 'Succeeded' || phase === 'Failed') &&
-      pod.metadata?.deletionTimestamp
-    )
-      continue;
-    const node = getTargetNodeName(pod);
-    if (node === undefined) continue;
-    const list = out.get(node);
-    if (list) list.push(pod);
-    else out.set(node, [pod]);
-  }
-  return out;
 }
 
 function manageAndRoll(
@@ -76,6 +36,7 @@ function manageAndRoll(
   const plan = planManage({
     nodes: view.nodes,
     shouldRun: view.shouldRun,
+    nodeExists: view.nodeExists,
     nodeToDaemonPods: nodesToDaemonPods(ctx, ds, false),
     hash,
     allowsSurge: allowsSurge(ds.spec?.updateStrategy),
@@ -92,16 +53,18 @@ function manageAndRoll(
     ctx.events.event(ds as unknown as KubeObject, n.type, n.reason, n.message, ctx.source);
   let error = syncNodes(ctx, state, key, ds, plan.podsToDelete, plan.nodesNeedingDaemonPods, hash);
   if (!error && state.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
-    const byNode = nodesToDaemonPods(ctx, ds, false);
+    const claimed = nodesToDaemonPods(ctx, ds, false);
+    // the claimed map is shared: copy it only when a node that should run a pod has none yet
+    let byNode: Map<string, readonly Readonly<Pod>[]> | undefined;
     let desired = 0;
     for (const node of view.nodes) {
       if (!view.shouldRun(node).shouldRun) continue;
       desired++;
-      if (!byNode.has(node)) byNode.set(node, []);
+      if (!(byNode ?? claimed).has(node)) (byNode ??= new Map(claimed)).set(node, []);
     }
     const { maxSurge, maxUnavailable } = rollingParams(ds.spec.updateStrategy, desired);
     const roll = planRollingUpdate({
-      nodeToDaemonPods: byNode,
+      nodeToDaemonPods: byNode ?? claimed,
       hash,
       desiredNumberScheduled: desired,
       maxSurge,
@@ -119,25 +82,19 @@ function manageAndRoll(
 
 function syncView(ctx: ReconcileContext, ds: Readonly<DaemonSet>): SyncView {
   const nodeObjs = ctx.informers.for('nodes').list() as unknown as Readonly<Node>[];
-  const byName = new Map<string, Readonly<Node>>();
-  for (const n of nodeObjs) byName.set(n.metadata?.name ?? '', n);
-  const checker = new DaemonNodeChecker(ds);
-  const memo = new Map<string, ShouldRun>();
+  const checker = daemonNodeChecker(ds);
+  // one answer per name (the last node object listed under it, as a map by name keeps)
+  const byName = new Map<string, ShouldRun>();
+  for (const n of nodeObjs) byName.set(n.metadata?.name ?? '', checker.check(n));
   return {
     ds,
     nodes: [...byName.keys()],
     nodeExists: (name) => byName.has(name),
-    shouldRun(name) {
-      let r = memo.get(name);
-      if (!r) {
-        const node = byName.get(name);
-        r = node ? checker.check(node) : { shouldRun: false, shouldContinueRunning: false };
-        memo.set(name, r);
-      }
-      return r;
-    },
+    shouldRun: (name) => byName.get(name) ?? NOT_A_NODE,
   };
 }
+
+const NOT_A_NODE: ShouldRun = { shouldRun: false, shouldContinueRunning: false };
 
 export function syncDaemonSet(key: string, ctx: ReconcileContext): ReconcileResult {
   const state = stateFor(ctx.informers);

@@ -46,6 +46,11 @@ export interface DaemonSetState {
   now: { ms: number };
   /** what about each node matters to daemon scheduling; unchanged nodes do not wake every DaemonSet */
   nodeFingerprints: Map<string, { rv: number; fp: string }>;
+  /**
+   * bumped on every pod add/update/delete the pod informer delivers: an unchanged count means the pod cache holds
+   * exactly the same (frozen) objects as before, so a DaemonSet's claimed pods can be reused (see daemonPods.ts)
+   */
+  podEvents: number;
 }
 
 const states = new WeakMap<InformerFactory, DaemonSetState>();
@@ -59,6 +64,7 @@ export function stateFor(informers: InformerFactory): DaemonSetState {
       backoff: new FailedPodBackoff(),
       now,
       nodeFingerprints: new Map(),
+      podEvents: 0,
     };
     states.set(informers, s);
   }

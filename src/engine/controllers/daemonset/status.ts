@@ -44,6 +44,16 @@ export function isPodUpdated(
   return (hash !== '' && labels[CONTROLLER_REVISION_HASH_LABEL] === hash) || genMatches;
 }
 
+/** the first pod a stable sort by compareByCreationAndPhase would give (the earliest of equals), without sorting */
+function firstByCreationAndPhase(pods: readonly Readonly<Pod>[]): Readonly<Pod> {
+  let best = pods[0] as Readonly<Pod>;
+  for (let i = 1; i < pods.length; i++) {
+    const p = pods[i] as Readonly<Pod>;
+    if (compareByCreationAndPhase(p, best) < 0) best = p;
+  }
+  return best;
+}
+
 export function computeStatusCounts(input: StatusInput): StatusCounts {
   const c: StatusCounts = {
     desiredNumberScheduled: 0,
@@ -64,7 +74,7 @@ export function computeStatusCounts(input: StatusInput): StatusCounts {
     c.desiredNumberScheduled++;
     if (!scheduled) continue;
     c.currentNumberScheduled++;
-    const pod = [...pods].sort(compareByCreationAndPhase)[0] as Readonly<Pod>;
+    const pod = firstByCreationAndPhase(pods);
     if (isPodReady(pod)) {
       c.numberReady++;
       if (isPodAvailable(pod, input.minReadySeconds, input.nowMs)) c.numberAvailable++;
