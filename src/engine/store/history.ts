@@ -1,7 +1,7 @@
 // Retained history of the store: every revision's events (for watch replay) and each key's versions (for reads
 // at a past revision, by binary search). compact(rev) drops what no read at a revision >= rev can need.
 import type { KeyValue, StoreEvent } from './types';
-import { SortedKeySet } from './sortedKeySet';
+import { LazySortedKeys } from './lazySortedKeys';
 import { locateKey, scopeOfPrefix } from './keyspace';
 
 /** one write revision and its events (several for a txn) */
@@ -31,7 +31,7 @@ function lastAtOrBefore(entries: readonly VersionEntry[], rev: number): number {
 export class History {
   private versions = new Map<string, VersionEntry[]>();
   /** keys with retained history (live, or deleted within the window), per plural */
-  private keysByPlural = new Map<string, SortedKeySet>();
+  private keysByPlural = new Map<string, LazySortedKeys>();
   private log: RevisionRecord[] = [];
   private head = 0;
 
@@ -61,12 +61,7 @@ export class History {
     const sets =
       scope.kind === 'all' ? [...this.keysByPlural.values()] : [this.keysByPlural.get(scope.plural)];
     const out: string[] = [];
-    for (const set of sets) {
-      set?.forEachWithPrefix(prefix, (k) => {
-        out.push(k);
-        return true;
-      });
-    }
+    for (const set of sets) if (set) for (const k of set.withPrefix(prefix)) out.push(k);
     return scope.kind === 'all' ? out.sort() : out;
   }
 
@@ -106,9 +101,9 @@ export class History {
     }
   }
 
-  private keySet(plural: string): SortedKeySet {
+  private keySet(plural: string): LazySortedKeys {
     let set = this.keysByPlural.get(plural);
-    if (!set) this.keysByPlural.set(plural, (set = new SortedKeySet()));
+    if (!set) this.keysByPlural.set(plural, (set = new LazySortedKeys()));
     return set;
   }
 }
