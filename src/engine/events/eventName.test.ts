@@ -1,3 +1,4 @@
+// Event names: the same `<name>.<hex nanos>` as the BigInt formula for any sequence of clock readings.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventNamer } from './eventName';

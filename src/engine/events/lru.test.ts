@@ -1,3 +1,4 @@
+// The recorder's linked-list LRU behaves as the Map-based cache it replaced, for any gets and sets.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Lru } from './lru';

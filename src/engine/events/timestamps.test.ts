@@ -1,3 +1,4 @@
+// The per-second RFC 3339 cache answers exactly as sim/clock toRfc3339.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rfc3339 } from './timestamps';

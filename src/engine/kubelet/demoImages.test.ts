@@ -1,3 +1,4 @@
+// Demo image behaviour lookups, memoised per image name, answer as the plain parse does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { imageBehaviour, pullError, repoAndTag } from './demoImages';

@@ -1,3 +1,4 @@
+// Image name normalisation and image IDs, memoised, answer as the plain computation does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ImageCatalog, normalizeImage } from './images';

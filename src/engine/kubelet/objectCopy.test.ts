@@ -1,3 +1,4 @@
+// shallowCopy gives what a spread gives: own keys, order and values, __proto__ keys included.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { shallowCopy } from './objectCopy';
