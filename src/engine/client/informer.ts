@@ -211,7 +211,8 @@ let lastKey: ObjectKey = '';
 function sharedObjectKey(obj: Readonly<KubeObject>): ObjectKey {
   if (obj !== lastKeyed) {
     lastKey = objectKey(obj);
-    lastKeyed = obj;
+    // only a frozen object (as the API server hands out) keeps its name: anything else is keyed afresh each time
+    lastKeyed = Object.isFrozen(obj.metadata) ? obj : undefined;
   }
   return lastKey;
 }
