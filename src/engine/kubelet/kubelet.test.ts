@@ -35,7 +35,17 @@ describe('kubelet pod start', () => {
     const pending = podOf(cluster, 'web');
     expect(phaseOf(pending)).toBe('Pending');
     expect(containerStatus(pending)?.state.waiting?.reason).toBe('ContainerCreating');
+    // SyncPod writes its status before the runtime makes the sandbox and pulls: no IP yet, however long the pull
+    timeUntil(cluster, () => eventsFor(cluster, 'web').some((e) => e.reason === 'Pulling'));
+    const pulling = podOf(cluster, 'web');
+    expect((pulling?.status as { podIP?: string }).podIP).toBeUndefined();
+    expect(conditionOf(pulling, 'PodReadyToStartContainers')).toBe('False');
     const running = timeUntil(cluster, () => phaseOf(podOf(cluster, 'web')) === 'Running');
+    // the next status brings the sandbox's IP and condition, stamped when that status was generated
+    const sandboxCond = (
+      podOf(cluster, 'web')?.status as { conditions?: { type: string; lastTransitionTime?: string }[] }
+    ).conditions?.find((c) => c.type === 'PodReadyToStartContainers');
+    expect(sandboxCond?.lastTransitionTime).toBe(cluster.runtime.sim.clock.nowRfc3339());
     // sandbox 100-200 ms + pull 1-3 s + create 50-100 ms
     expect(running).toBeGreaterThanOrEqual(1100);
     expect(running).toBeLessThanOrEqual(3400);

@@ -14,7 +14,7 @@ import { StatusError } from '../apiserver/types';
 import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
 import type { KubeletOps } from './kubeletOps';
 import type { ContainerRun, PodWorker } from './podWorker';
-import { podKey } from './podWorker';
+import { podKey, setCondition } from './podWorker';
 import { appModelOf } from './appModel';
 import { ImageCatalog } from './images';
 import { PodIpam } from './podIpam';
@@ -257,6 +257,8 @@ export class Kubelet implements Component, KubeletOps {
       return false;
     }
     if (cur.metadata.uid !== w.uid) return false;
+    // generateAPIPodStatus reads the sandbox state when the status is generated (see startFlow sandbox)
+    if (w.sandboxReady) setCondition(w, 'PodReadyToStartContainers', 'True', this.rt.sim.clock.nowMs());
     let phase = getPhase(w, podIsTerminal);
     if (podIsTerminal && phase !== 'Succeeded' && phase !== 'Failed') phase = 'Failed';
     const status = buildPodStatus(

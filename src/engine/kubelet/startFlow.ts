@@ -40,12 +40,11 @@ export function admit(ops: KubeletOps, w: PodWorker): void {
  * stage sandbox: the pod sandbox is up and the CNI plugin gave it an IP (hostNetwork pods: the node's). Nothing is
  * written yet: kubelet.go SyncPod sets the pod status before containerRuntime.SyncPod creates the sandbox, pulls and
  * starts containers, so the IP and PodReadyToStartContainers=True reach the API with the next status (the started
- * container, or the image pull error).
+ * container, or the image pull error), whose generation also stamps the condition's transition time.
  */
 function sandbox(ops: KubeletOps, w: PodWorker): void {
   if (!w.podIP) w.podIP = ops.ipam.setUp(ops.nodeOf(w.node), ops.podOf(w), w.hostIP);
   w.sandboxReady = true;
-  setCondition(w, 'PodReadyToStartContainers', 'True', ops.nowMs());
   nextContainer(ops, w);
 }
 
