@@ -8,33 +8,24 @@ import { NAMESPACE_INDEX } from '../../client/informer';
 import { selectorFromLabelSelector } from '../../labels/selector';
 import type { KubeObject, ObjectKey } from '../../types/object';
 import { objectKey } from '../../types/object';
-import { claimObjects, getControllerOf, ownerRefsOf, recheckDeletionTimestamp } from '../shared';
+import {
+  addControllerIndexers,
+  claimCandidates,
+  claimObjects,
+  controlledBy,
+  getControllerOf,
+  recheckDeletionTimestamp,
+} from '../shared';
 import type { RS } from './replicaSets';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScale, syncStatusOnly } from './rollout';
 import { pausedConditionStatus } from './status';
 import { DeploymentWriter } from './writer';
 
 export const DEPLOYMENT_CONTROLLER_NAME = 'deployment-controller';
-/** index: controller ownerReference uid ('' never indexed) */
-const CONTROLLER_UID_INDEX = 'deployment-controller/controllerUid';
-/** index: namespace of objects without a controller (orphans that may be adopted) */
-const ORPHAN_INDEX = 'deployment-controller/orphanNamespace';
-
+/** the workload controllers' shared indexes (by controller uid, orphans by namespace) on what this one reads */
 function setup(informers: InformerFactory): void {
-  for (const resource of ['replicasets', 'pods']) {
-    const inf = informers.for(resource);
-    inf.addIndexer(
-      CONTROLLER_UID_INDEX,
-      (o) => {
-        const ref = getControllerOf(o);
-        return ref ? [ref.uid] : [];
-      },
-      ownerRefsOf,
-    );
-  }
-  informers
-    .for('replicasets')
-    .addIndexer(ORPHAN_INDEX, (o) => (getControllerOf(o) ? [] : [o.metadata.namespace ?? '']), ownerRefsOf);
+  addControllerIndexers(informers.for('replicasets'));
+  addControllerIndexers(informers.for('pods'));
 }
 
 /** deployment key of the controller of obj when it is a live Deployment with the same uid (resolveControllerRef) */
@@ -86,10 +77,7 @@ function keysForPod(pod: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey
 function claimReplicaSets(d: Readonly<Deployment>, ctx: ReconcileContext): { rss: RS[]; error?: string } {
   const inf = ctx.informers.for('replicasets');
   const ns = d.metadata?.namespace ?? '';
-  const candidates = [
-    ...inf.byIndex(CONTROLLER_UID_INDEX, d.metadata?.uid ?? ''),
-    ...inf.byIndex(ORPHAN_INDEX, ns),
-  ];
+  const candidates = claimCandidates(inf, d as KubeObject);
   let selector;
   try {
     selector = selectorFromLabelSelector(d.spec?.selector);
@@ -127,9 +115,7 @@ function podMap(
     const uid = rs.metadata?.uid ?? '';
     out.set(
       uid,
-      inf
-        .byIndex(CONTROLLER_UID_INDEX, uid)
-        .filter((p) => selector.matches(p.metadata.labels)) as Readonly<Pod>[],
+      controlledBy(inf, uid).filter((p) => selector.matches(p.metadata.labels)) as Readonly<Pod>[],
     );
   }
   return out;

@@ -28,7 +28,6 @@ export { claimDecision, claimObjects, recheckDeletionTimestamp } from './claimPo
 export type { ClaimDecision, ClaimOptions, ClaimResult } from './claimPods';
 export {
   CONTROLLER_UID_INDEX,
-  ownerRefsOf,
   ORPHAN_NAMESPACE_INDEX,
   addControllerIndexers,
   controlledBy,

@@ -8,7 +8,7 @@ export const CONTROLLER_UID_INDEX = 'controllerUid';
 export const ORPHAN_NAMESPACE_INDEX = 'orphanNamespace';
 
 /** what the controller indexes read (IndexDeps): the ownerReferences list */
-export const ownerRefsOf = (o: Readonly<KubeObject>): unknown => o.metadata.ownerReferences;
+const ownerRefsOf = (o: Readonly<KubeObject>): unknown => o.metadata.ownerReferences;
 
 /** add both indexes to an informer (idempotent; call from a ControllerDefinition's setup) */
 export function addControllerIndexers(inf: Informer): void {
