@@ -1,21 +1,7 @@
 // Whether replacing a cached pod by a newer version leaves its node's NodeInfo aggregates unchanged (a status update,
 // or the binding confirming an assumed pod): same node, requests, host ports, affinity and topology-count inputs.
 import type { Pod } from 'kubernetes-types/core/v1';
-
-type Labels = Readonly<Record<string, string>> | undefined;
-
-/** label maps with the same entries (reference-equal maps being the common case) */
-export function sameLabels(a: Labels, b: Labels): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined) return false;
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k] || !Object.prototype.hasOwnProperty.call(b, k)) return false;
-    n++;
-  }
-  for (const k in b) if (Object.prototype.hasOwnProperty.call(b, k)) n--;
-  return n === 0;
-}
+import { sameLabels } from '../labels/sameLabels';
 
 function hasHostPorts(pod: Pod): boolean {
   for (const c of pod.spec?.containers ?? [])

@@ -3,19 +3,11 @@
 import type { Selector } from '../labels/types';
 import { LabelIndex } from './labelIndex';
 import { SortedKeySet } from './sortedKeySet';
+import { sameLabels } from '../labels/sameLabels';
 import { locateKey, scopeOfPrefix } from './keyspace';
 import { REGISTRY_ROOT } from './keys';
 
 type Labels = Readonly<Record<string, string>> | undefined;
-
-function sameLabels(a: Labels, b: Labels): boolean {
-  if (a === b) return true;
-  const ak = a ? Object.keys(a) : [];
-  const bk = b ? Object.keys(b) : [];
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (a?.[k] !== b?.[k]) return false;
-  return true;
-}
 
 export class KeyIndex {
   private keysByPlural = new Map<string, SortedKeySet>();

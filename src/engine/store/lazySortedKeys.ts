@@ -1,6 +1,7 @@
 // A key set that is sorted only when read: the history's keys per plural are written on every new key (each Event
 // is one) but read in order only by lists at a past revision, which are rare. Insertion is a Set add; the first
 // ordered read after a change sorts once.
+import { lowerBound } from './sortedKeySet';
 
 export class LazySortedKeys {
   private readonly keys = new Set<string>();
@@ -23,15 +24,9 @@ export class LazySortedKeys {
   /** the keys starting with prefix, in order (code-unit order, as SortedKeySet and etcd) */
   withPrefix(prefix: string): string[] {
     const all = (this.sorted ??= [...this.keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((all[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: string[] = [];
-    for (let i = lo; i < all.length && (all[i] as string).startsWith(prefix); i++) out.push(all[i] as string);
+    for (let i = lowerBound(all, prefix); i < all.length && (all[i] as string).startsWith(prefix); i++)
+      out.push(all[i] as string);
     return out;
   }
 }

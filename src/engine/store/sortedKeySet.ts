@@ -3,7 +3,8 @@
 
 const MAX_CHUNK = 512;
 
-function lowerBound(arr: readonly string[], key: string): number {
+/** index of the first element >= key in a sorted array */
+export function lowerBound(arr: readonly string[], key: string): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {

@@ -4,6 +4,7 @@ import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointPort } from 'kubernetes-types/discovery/v1';
 import type { AddressType, EndpointSliceObject } from './types';
 import { LABEL_HEADLESS, LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from './types';
+import { sameLabels } from '../../labels/sameLabels';
 
 const isReserved = (k: string) => k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY || k === LABEL_HEADLESS;
 
@@ -11,11 +12,6 @@ const isReserved = (k: string) => k === LABEL_SERVICE_NAME || k === LABEL_MANAGE
 export function isServiceIPSet(svc: Readonly<Service>): boolean {
   const ip = svc.spec?.clusterIP ?? '';
   return ip !== '' && ip !== 'None';
-}
-
-function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => b[k] === a[k]);
 }
 
 /** setEndpointSliceLabels: the Service's labels (reserved keys skipped) plus the controller's; changed = Service labels differ */
