@@ -279,3 +279,17 @@ export class InformerFactory {
     for (const inf of this.informers.values()) inf.start();
   }
 }
+
+const processFactories = new WeakMap<ApiServer, Map<string, InformerFactory>>();
+
+/**
+ * The InformerFactory of one simulated process (e.g. 'kube-controller-manager', 'kubelet') against an API server:
+ * the components of a process share its caches, as controllers share a SharedInformerFactory.
+ */
+export function processInformers(api: ApiServer, process: string): InformerFactory {
+  let byProcess = processFactories.get(api);
+  if (!byProcess) processFactories.set(api, (byProcess = new Map()));
+  let f = byProcess.get(process);
+  if (!f) byProcess.set(process, (f = new InformerFactory(api)));
+  return f;
+}

@@ -1,7 +1,8 @@
 // The kube-controller-manager: every controller of a cluster shares one InformerFactory (SharedInformerFactory).
 import type { ControllerDefinition } from '../client/controller';
 import { controllerComponent } from '../client/controller';
-import { InformerFactory } from '../client/informer';
+import type { InformerFactory } from '../client/informer';
+import { processInformers } from '../client/informer';
 import type { ClusterRuntime, Component } from '../cluster/types';
 import { replicaSetController, replicationController } from './replicaset/index';
 import { garbageCollectorController } from './garbagecollector/index';
@@ -18,13 +19,9 @@ import { podGCController } from './podgc/index';
 import { serviceAccountsController, tokensController } from './serviceaccount/index';
 import { rootCACertPublisher } from './rootcapublisher/index';
 
-const factories = new WeakMap<ClusterRuntime, InformerFactory>();
-
-/** the cluster's shared InformerFactory, created on first use */
+/** kube-controller-manager's shared InformerFactory for the cluster, created on first use */
 export function sharedInformers(rt: ClusterRuntime): InformerFactory {
-  let f = factories.get(rt);
-  if (!f) factories.set(rt, (f = new InformerFactory(rt.api)));
-  return f;
+  return processInformers(rt.api, 'kube-controller-manager');
 }
 
 /** one Component per controller, all reading from the cluster's shared informers */

@@ -8,8 +8,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { probesOf } from './probeSpec';
 import { newProbeWorker } from './probeWorker';
 import type { Informer } from '../client/informer';
-import { indexPodsByNode, POD_NODE_INDEX } from '../client/informer';
-import { kubeletInformers } from './informers';
+import { indexPodsByNode, POD_NODE_INDEX, processInformers } from '../client/informer';
 import { StatusError } from '../apiserver/types';
 import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
 import type { KubeletOps } from './kubeletOps';
@@ -97,9 +96,9 @@ export class Kubelet implements Component, KubeletOps {
     this.rt = rt;
     this.rng = rt.sim.rng.fork('kubelet');
     this.images = new ImageCatalog(rt.sim.rng.fork('kubelet-images'));
-    this.pods = kubeletInformers(rt).for('pods');
+    this.pods = processInformers(rt.api, 'kubelet').for('pods');
     indexPodsByNode(this.pods);
-    this.nodes = kubeletInformers(rt).for('nodes');
+    this.nodes = processInformers(rt.api, 'kubelet').for('nodes');
     this.nodes.start();
     this.pods.start();
     this.pods.addHandlers({

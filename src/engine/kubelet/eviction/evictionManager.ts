@@ -6,7 +6,7 @@ import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import type { Informer } from '../../client/informer';
-import { kubeletInformers } from '../informers';
+import { processInformers } from '../../client/informer';
 import { value } from '../../quantity/index';
 import { usageModelFor, type PodUsage } from '../../metrics/usageModel';
 import { NODE_SYSTEM_MEMORY_BYTES } from '../../metrics/metricsServer';
@@ -48,8 +48,8 @@ export class EvictionManager implements Component {
 
   start(rt: ClusterRuntime): void {
     this.rt = rt;
-    this.pods = kubeletInformers(rt).for('pods');
-    this.nodes = kubeletInformers(rt).for('nodes');
+    this.pods = processInformers(rt.api, 'kubelet').for('pods');
+    this.nodes = processInformers(rt.api, 'kubelet').for('nodes');
     this.pods.start();
     this.nodes.start();
     scheduleEvery(
