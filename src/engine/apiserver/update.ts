@@ -129,20 +129,19 @@ function decodeStatus(
   return obj;
 }
 
-/** the stored object a /status update of input would replace (read before decoding, to share its parts) */
-function storedForStatus(
-  core: ServerCore,
+/** the store key a /status request for input addresses, when it names one (read before decoding, to share parts) */
+function statusTargetKey(
   res: ResourceInfo,
   namespace: string | undefined,
   input: Readonly<KubeObject>,
-): Readonly<KubeObject> | undefined {
+): string | undefined {
   const meta: unknown = input.metadata;
   if (typeof meta !== 'object' || meta === null) return undefined;
   const name: unknown = input.metadata.name;
   if (typeof name !== 'string' || !name) return undefined;
   const ns = res.namespaced ? namespace || input.metadata.namespace : undefined;
   if (res.namespaced && !ns) return undefined;
-  return core.store.get(keyOf(res, ns, name))?.value;
+  return keyOf(res, ns, name);
 }
 
 export function updateObject(
@@ -155,15 +154,18 @@ export function updateObject(
 ): KubeObject {
   const res = resolveResource(resource);
   if (mode === 'status' && !res.hasStatus) throw newNoSuchResource();
+  const statusKey = mode === 'status' ? statusTargetKey(res, namespace, input) : undefined;
+  const stored = statusKey === undefined ? undefined : core.store.get(statusKey);
   const obj =
     mode === 'status'
-      ? decodeStatus(input, apiVersionOf(res), res.kind, storedForStatus(core, res, namespace, input))
+      ? decodeStatus(input, apiVersionOf(res), res.kind, stored?.value)
       : decode(input, apiVersionOf(res), res.kind);
   const ns = scopeObject(res, namespace, obj);
   const name = obj.metadata.name;
   if (!name) throw newBadRequest('resource name may not be empty');
   const key = keyOf(res, ns, name);
-  const cur = core.store.get(key);
+  // a /status request already read its object (scopeObject rejects a namespace that differs)
+  const cur = key === statusKey ? stored : core.store.get(key);
   if (!cur) throw newNotFound(res, name);
   return applyUpdate(core, res, key, cur, obj, ctx, mode, mode === 'status' ? 'updateStatus' : 'update');
 }
