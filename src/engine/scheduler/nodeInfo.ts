@@ -112,37 +112,6 @@ export function removePodFrom(ni: MutableNodeInfo, pod: Pod, res: PodResources =
   return true;
 }
 
-function moveToEnd(list: readonly Pod[], old: Pod, pod: Pod): Pod[] {
-  const out: Pod[] = [];
-  for (const p of list) if (!sameUid(p, old)) out.push(p);
-  out.push(pod);
-  return out;
-}
-
-/**
- * RemovePod + AddPod of a pod whose spec is unchanged (a status update): the same result in one pass, the pod
- * moving to the end of the lists as remove + add leaves it; requests and affinity flags are the spec's, so they stay.
- * False (nothing changed) when the pod is not there or has host ports (the caller then removes and adds).
- */
-export function replaceSameSpecPod(ni: MutableNodeInfo, old: Pod, pod: Pod): boolean {
-  const idx = ni.pods.findIndex((p) => sameUid(p, old));
-  if (idx < 0) return false;
-  const stored = ni.pods[idx] as Pod;
-  if (stored.spec !== pod.spec || hostPortsOf(stored).length > 0) return false;
-  const pods = ni.pods.slice();
-  pods.splice(idx, 1);
-  pods.push(pod);
-  deriveCounts(ni.pods, pods, stored, pod);
-  ni.pods = pods;
-  if (podHasAffinity(stored)) ni.podsWithAffinity = moveToEnd(ni.podsWithAffinity, old, pod);
-  if (podHasRequiredAntiAffinity(stored))
-    ni.podsWithRequiredAntiAffinity = moveToEnd(ni.podsWithRequiredAntiAffinity, old, pod);
-  // remove + add each take a generation
-  nextGeneration();
-  ni.generation = nextGeneration();
-  return true;
-}
-
 /**
  * Applies deferred same-footprint replacements (see footprint.ts) in one pass: every stored pod in `moved` leaves its
  * place and its replacement goes to the end, in `moved` order, as the same sequence of RemovePod + AddPod calls
