@@ -13,7 +13,7 @@ import { prepareForCreate } from './strategy';
 import { newAlreadyExists, newBadRequest, newInvalid, hasReason } from './errors';
 import type { ServerCore } from './core';
 import { keyOf, record, scopeObject, storeCreate } from './core';
-import { deepFreeze } from './objectUtil';
+import { deepFreeze } from '../store/deepFreeze';
 import { allocateServiceOnCreate } from './serviceAlloc/index';
 
 /** apiserver/pkg/storage/names/generate.go: 5 characters with no vowels and no confusable 0/1/3 */

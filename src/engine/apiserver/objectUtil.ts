@@ -1,4 +1,4 @@
-// Small helpers on plain JSON objects: deep equality, deep freeze, and reading a dotted field path.
+// Small helpers on plain JSON objects: deep equality and reading a dotted field path (freezing: store/deepFreeze).
 
 /** structural equality of JSON data (key order ignored; undefined-valued keys count as absent) */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -21,14 +21,6 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   for (const k in bo) if (Object.prototype.hasOwnProperty.call(bo, k) && bo[k] !== undefined) n--;
   return n === 0;
-}
-
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** value at a dotted path like `spec.nodeName` (undefined when any step is missing) */

@@ -6,7 +6,7 @@ import type { Rng } from '../../sim/types';
 import type { AdmissionPlugin } from './types';
 import { admissionName } from './types';
 import { newForbidden } from '../errors';
-import { deepFreeze } from '../objectUtil';
+import { deepFreeze } from '../../store/deepFreeze';
 import { generateName } from '../create';
 import { createRng } from '../../sim/rng';
 
