@@ -28,6 +28,8 @@ export interface ServerCore {
 
 export function createAdmissionApi(store: MvccStore, rootRng?: Rng): AdmissionApi {
   const streams = new Map<string, Rng>();
+  /** lists plugins asked for (priorityclasses and storageclasses on every pod or claim create), by prefix */
+  const lists = new Map<string, { items?: readonly Readonly<KubeObject>[] }>();
   return {
     rng(stream) {
       let r = streams.get(stream);
@@ -41,7 +43,14 @@ export function createAdmissionApi(store: MvccStore, rootRng?: Rng): AdmissionAp
     list(resource, namespace) {
       const res = resolveResource(resource);
       const prefix = registryPrefix(res.plural, res.namespaced ? namespace : undefined);
-      return store.list(prefix).items.map((kv) => kv.value);
+      let cached = lists.get(prefix);
+      if (!cached) {
+        // like a plugin's lister: a watch on the prefix drops the cached list on any change
+        const entry: { items?: readonly Readonly<KubeObject>[] } = {};
+        store.watch(prefix, () => (entry.items = undefined));
+        lists.set(prefix, (cached = entry));
+      }
+      return (cached.items ??= store.list(prefix).items.map((kv) => kv.value));
     },
   };
 }

@@ -141,6 +141,18 @@ describe('admission chain on pod create', () => {
     });
   }
 
+  it('Priority: a pod gets the default class that exists when it is created (plugins list fresh classes)', () => {
+    const { api } = newTestApi();
+    const podPriority = (name: string) =>
+      specOf(api.create('pods', 'default', pod(name, {}), KUBECTL)).priority;
+    const base = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'base' } };
+    expect(podPriority('before')).toBe(0);
+    api.create('pc', undefined, { ...base, value: 7, globalDefault: true }, KUBECTL);
+    expect(podPriority('with-default')).toBe(7);
+    api.delete('pc', undefined, 'base', {}, KUBECTL);
+    expect(podPriority('after-delete')).toBe(0);
+  });
+
   it('allows one globalDefault PriorityClass only', () => {
     const { api } = newTestApi();
     const pc = (name: string) => ({
