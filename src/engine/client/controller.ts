@@ -37,7 +37,7 @@ export interface WatchSpec {
    * handler is DeleteFunc only) */
   verbs?: readonly WatchVerb[];
   /** which keys of the controller's primary resource an event on obj concerns; default: obj's own key */
-  keysFor?(obj: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[];
+  keysFor?(obj: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[];
 }
 
 export interface ControllerDefinition {

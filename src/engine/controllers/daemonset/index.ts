@@ -20,9 +20,12 @@ function dsKeyOf(obj: Readonly<KubeObject>): string | undefined {
   return `${obj.metadata.namespace ?? ''}/${ref.name}`;
 }
 
+const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
+
 /** getDaemonSetsForPod: an orphan pod wakes the DaemonSets in its namespace whose selector matches it */
-function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[] {
-  if (getControllerOf(pod)) return controllerOwnerKeys('DaemonSet')(pod);
+function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[] {
+  const ref = getControllerOf(pod);
+  if (ref) return ref.kind === 'DaemonSet' ? [`${pod.metadata.namespace ?? ''}/${ref.name}`] : NO_KEYS;
   const out: ObjectKey[] = [];
   for (const ds of ctx.informers.for('daemonsets').byIndex('namespace', pod.metadata.namespace ?? '')) {
     const sel = (ds as unknown as DaemonSet).spec?.selector;

@@ -16,11 +16,18 @@ const POD_CLAIM_INDEX = 'persistentvolume/pod-claims';
 
 const asObj = (o: unknown) => o as KubeObject;
 
-function podClaimKeys(pod: Readonly<KubeObject>): string[] {
-  const ns = pod.metadata.namespace ?? '';
-  return ((pod as Readonly<Pod>).spec?.volumes ?? []).flatMap((v) =>
-    v.persistentVolumeClaim ? [`${ns}/${v.persistentVolumeClaim.claimName}`] : [],
-  );
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** the keys of the claims a pod mounts (a plain loop: this runs on every pod write, and most pods mount none) */
+function podClaimKeys(pod: Readonly<KubeObject>): readonly string[] {
+  const volumes = (pod as Readonly<Pod>).spec?.volumes;
+  if (!volumes) return NO_KEYS;
+  let keys: string[] | undefined;
+  for (const v of volumes) {
+    if (v.persistentVolumeClaim)
+      (keys ??= []).push(`${pod.metadata.namespace ?? ''}/${v.persistentVolumeClaim.claimName}`);
+  }
+  return keys ?? NO_KEYS;
 }
 
 /** the node a consumer pod of the claim runs on: the scheduler's selected-node annotation, else a bound consumer */

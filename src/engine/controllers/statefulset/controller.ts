@@ -24,10 +24,12 @@ function memberKey(pod: Readonly<KubeObject>): string[] {
   return ordinal >= 0 ? [`${pod.metadata.namespace ?? ''}/${parent}`] : [];
 }
 
+const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
+
 /** pod events concern their controlling StatefulSet, or (orphans) the set their name points at */
-function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[] {
+function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[] {
   const ref = getControllerOf(pod);
-  if (ref) return ref.kind === 'StatefulSet' ? [`${pod.metadata.namespace ?? ''}/${ref.name}`] : [];
+  if (ref) return ref.kind === 'StatefulSet' ? [`${pod.metadata.namespace ?? ''}/${ref.name}`] : NO_KEYS;
   return memberKey(pod).filter((k) => ctx.informers.for('statefulsets').get(k) !== undefined);
 }
 
