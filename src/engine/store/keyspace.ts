@@ -11,13 +11,37 @@ export interface KeyLocation {
 
 const OUTSIDE: KeyLocation = { plural: '', dir: '' };
 
+/**
+ * The locations found last (a small ring): every write locates its key several times (index, history, watcher
+ * buckets), nearly always in a directory seen just before. A hit returns the same frozen object, whose plural and
+ * dir strings already carry their hash, so the Map lookups keyed by them need not hash fresh substrings.
+ */
+const RECENT = 8;
+const recent: KeyLocation[] = [];
+let nextSlot = 0;
+
 export function locateKey(key: string): KeyLocation {
+  for (let i = 0; i < recent.length; i++) {
+    const loc = recent[i] as KeyLocation;
+    // key = dir + a last segment without '/': exactly the keys locateUncached puts in dir
+    if (key.startsWith(loc.dir) && key.indexOf('/', loc.dir.length) < 0) return loc;
+  }
+  const loc = locateUncached(key);
+  if (loc !== OUTSIDE) {
+    recent[nextSlot] = loc;
+    nextSlot = (nextSlot + 1) % RECENT;
+  }
+  return loc;
+}
+
+/** locateKey without the ring (exported for its property test) */
+export function locateUncached(key: string): KeyLocation {
   if (!key.startsWith(REGISTRY_ROOT)) return OUTSIDE;
   const pluralEnd = key.indexOf('/', REGISTRY_ROOT.length);
   if (pluralEnd < 0) return OUTSIDE;
   const plural = key.slice(REGISTRY_ROOT.length, pluralEnd);
   const nsEnd = key.indexOf('/', pluralEnd + 1);
-  return { plural, dir: nsEnd < 0 ? key.slice(0, pluralEnd + 1) : key.slice(0, nsEnd + 1) };
+  return Object.freeze({ plural, dir: nsEnd < 0 ? key.slice(0, pluralEnd + 1) : key.slice(0, nsEnd + 1) });
 }
 
 export type PrefixScope =

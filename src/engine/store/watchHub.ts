@@ -44,6 +44,8 @@ function allUnder(events: readonly StoreEvent[], prefix: string): boolean {
   return true;
 }
 
+const NO_WATCHERS: readonly Watcher[] = Object.freeze([]);
+
 export class WatchHub {
   private nextId = 1;
   private everything = new Map<number, Watcher>();
@@ -128,7 +130,18 @@ export class WatchHub {
   }
 
   /** watchers whose bucket one of the record's keys falls in, by id (registration order) */
-  private watchersFor(rec: RevisionRecord): Watcher[] {
+  private watchersFor(rec: RevisionRecord): readonly Watcher[] {
+    // the usual record: one key, watched by one plural bucket or by nobody (Events), with no Set or sort
+    if (rec.events.length === 1 && this.everything.size === 0) {
+      const loc = locateKey((rec.events[0] as StoreEvent).key);
+      const p = this.byPlural.get(loc.plural);
+      const d = this.byDir.get(loc.dir);
+      const pn = p?.size ?? 0;
+      const dn = d?.size ?? 0;
+      if (pn === 0 && dn === 0) return NO_WATCHERS;
+      if (dn === 0) return [...(p as Map<number, Watcher>).values()];
+      if (pn === 0) return [...(d as Map<number, Watcher>).values()];
+    }
     const buckets = new Set<Map<number, Watcher>>();
     if (this.everything.size > 0) buckets.add(this.everything);
     for (const e of rec.events) {
