@@ -30,10 +30,15 @@ export function pdbsForPod(informers: InformerFactory, pod: Readonly<KubeObject>
   return out.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
 }
 
+const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
+
 /** getPdbForPod: only the first matching PDB is synced for a pod event (Kubernetes picks one "arbitrarily") */
-function pdbKeysForPod(pod: Readonly<KubeObject>, ctx: ReconcileContext): ObjectKey[] {
+function pdbKeysForPod(pod: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[] {
+  // most namespaces have no PodDisruptionBudget: answer without listing
+  if (!ctx.informers.for('poddisruptionbudgets').hasIndexValue(NAMESPACE_INDEX, pod.metadata.namespace ?? ''))
+    return NO_KEYS;
   const first = pdbsForPod(ctx.informers, pod)[0];
-  return first ? [objectKey(first)] : [];
+  return first ? [objectKey(first)] : NO_KEYS;
 }
 
 /** getPodsForPdb: the namespace's pods matching the selector (nil selector: none) */

@@ -125,18 +125,20 @@ export function podEndpointFingerprint(pod: Readonly<KubeObject>): string {
  * keysFor pods with change filtering: a pod event whose endpoint-relevant fields did not change maps to no Service.
  * The framework calls keysFor for the new and then the old object of an update, and after removal on delete.
  */
+const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
+
 export function podKeysFor(
   informers: InformerFactory,
   seen: Map<ObjectKey, string>,
   pod: Readonly<KubeObject>,
-): ObjectKey[] {
-  const key = objectKey(pod);
+): readonly ObjectKey[] {
   // no Service in the namespace selects anything: nothing to map to, and nothing to remember (a Service created
   // later lists its pods itself)
   if (!informers.for('services').hasIndexValue(SERVICE_SELECTOR_NS_INDEX, pod.metadata.namespace ?? '')) {
-    seen.delete(key);
-    return [];
+    if (seen.size > 0) seen.delete(objectKey(pod));
+    return NO_KEYS;
   }
+  const key = objectKey(pod);
   const fp = podEndpointFingerprint(pod);
   const cached = informers.for('pods').get(key);
   if (!cached) {
