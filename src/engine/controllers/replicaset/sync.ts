@@ -4,9 +4,9 @@ import type { KubeObject } from '../../types/object';
 import type { ReconcileContext, ReconcileResult } from '../../client/controller';
 import { StatusError } from '../../apiserver/types';
 import type { Selector } from '../../labels/types';
-import { claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
+import { claimDecision, claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
 import { claimCandidates } from '../shared/indexers';
-import { filterActivePods } from '../shared/podUtil';
+import { filterActivePods, isPodActive } from '../shared/podUtil';
 import { manageReplicas } from './manage';
 import { calculateStatus, statusEqual } from './status';
 import type { ReplicaStatus } from './status';
@@ -39,6 +39,25 @@ function updateStatus(
   }
 }
 
+/**
+ * What claimObjects(filterActivePods(candidates)) returns when no active candidate is to be adopted or released (the
+ * usual sync): the kept pods in candidate order, in one pass and without the intermediate list; undefined otherwise.
+ */
+function keptWithoutClaiming(
+  rs: Readonly<KubeObject>,
+  selector: Selector,
+  candidates: readonly Readonly<KubeObject>[],
+): Readonly<KubeObject>[] | undefined {
+  const kept: Readonly<KubeObject>[] = [];
+  for (const pod of candidates) {
+    if (!isPodActive(pod)) continue;
+    const d = claimDecision(rs, selector, pod);
+    if (d === 'keep') kept.push(pod);
+    else if (d !== 'ignore') return undefined;
+  }
+  return kept;
+}
+
 export function syncReplicaSet(
   key: string,
   v: ReplicaControllerVariant,
@@ -57,17 +76,20 @@ export function syncReplicaSet(
   } catch {
     return; // an invalid selector is not retried (HandleError, return nil)
   }
-  const active = filterActivePods(claimCandidates(ctx.informers.for('pods'), rs));
-  const claim = claimObjects(rs, selector, active, {
-    api: ctx.api,
-    request: ctx.request,
-    resource: 'pods',
-    canAdopt: recheckDeletionTimestamp(ctx.api, v.resource, rs),
-  });
-  if (claim.error !== undefined) return { error: claim.error };
+  const candidates = claimCandidates(ctx.informers.for('pods'), rs);
+  let claimed = keptWithoutClaiming(rs, selector, candidates);
+  if (claimed === undefined) {
+    const claim = claimObjects(rs, selector, filterActivePods(candidates), {
+      api: ctx.api,
+      request: ctx.request,
+      resource: 'pods',
+      canAdopt: recheckDeletionTimestamp(ctx.api, v.resource, rs),
+    });
+    if (claim.error !== undefined) return { error: claim.error };
+    claimed = claim.claimed;
+  }
   let manageError: string | undefined;
-  if (needsSync && !rs.metadata.deletionTimestamp)
-    manageError = manageReplicas(claim.claimed, rs, v, exp, ctx);
+  if (needsSync && !rs.metadata.deletionTimestamp) manageError = manageReplicas(claimed, rs, v, exp, ctx);
   const spec = replicaSpec(rs);
   const status = calculateStatus({
     templateLabels: v.template(rs)?.metadata?.labels,
@@ -75,7 +97,7 @@ export function syncReplicaSet(
     minReadySeconds: spec.minReadySeconds ?? 0,
     generation: rs.metadata.generation,
     current: replicaStatus(rs),
-    pods: claim.claimed,
+    pods: claimed,
     manageError,
     nowMs: ctx.nowMs(),
     nowRfc3339: ctx.sim.clock.nowRfc3339(),

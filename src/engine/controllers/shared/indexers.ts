@@ -34,8 +34,8 @@ export function controlledBy(inf: Informer, ownerUid: string): Readonly<KubeObje
 
 /** what ClaimObjects needs to see: objects controlled by owner plus orphans of its namespace */
 export function claimCandidates(inf: Informer, owner: Readonly<KubeObject>): Readonly<KubeObject>[] {
-  return [
-    ...inf.byIndex(CONTROLLER_UID_INDEX, owner.metadata.uid ?? ''),
-    ...inf.byIndex(ORPHAN_NAMESPACE_INDEX, owner.metadata.namespace ?? ''),
-  ];
+  // byIndex hands out a new list each call: the orphans are appended to the owned pods' list in place
+  const out = inf.byIndex(CONTROLLER_UID_INDEX, owner.metadata.uid ?? '');
+  for (const o of inf.byIndex(ORPHAN_NAMESPACE_INDEX, owner.metadata.namespace ?? '')) out.push(o);
+  return out;
 }
