@@ -24,7 +24,7 @@ export class RingTrace implements Trace {
     this.ring[this.nextSeq % this.capacity] = rec;
     this.nextSeq++;
     if (this.size < this.capacity) this.size++;
-    for (const fn of [...this.subscribers]) fn(rec);
+    if (this.subscribers.size > 0) for (const fn of [...this.subscribers]) fn(rec);
     return rec;
   }
 
