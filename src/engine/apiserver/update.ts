@@ -15,7 +15,7 @@ import { keepSystemMetadata, prepareForUpdate } from './strategy';
 import { newBadRequest, newConflict, newInvalid, newNoSuchResource, newNotFound } from './errors';
 import type { ServerCore } from './core';
 import { keyOf, record, requestNamespace, scopeObject, storeDelete, storeUpdate } from './core';
-import { deepEqual } from './objectUtil';
+import { shareUnchangedParts } from './shareUnchanged';
 import { deepFreeze } from '../store/deepFreeze';
 import { decode } from './create';
 import { applyMergePatch } from '../patch/mergePatch';
@@ -90,7 +90,7 @@ export function applyUpdate(
   const errs = validateObject(res, next, old as KubeObject, mode === 'status' ? 'status' : undefined);
   if (errs.length > 0) throw newInvalid(res, name, errs);
   next.metadata.resourceVersion = old.metadata.resourceVersion;
-  if (deepEqual(next, old)) return old as KubeObject;
+  if (shareUnchangedParts(next, old)) return old as KubeObject;
   if (ctx.dryRun) return deepFreeze(next);
   // store.shouldDeleteDuringUpdate: finalizers emptied on an object whose grace period is over
   const m = old.metadata;
