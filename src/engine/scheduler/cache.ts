@@ -6,7 +6,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo, SnapshotLister } from './framework/types';
 import type { MutableNodeInfo, PodResources } from './nodeInfo';
 import { addPodTo, applyMoves, newNodeInfo, podResources, removePodFrom, setNode } from './nodeInfo';
-import { sameFootprint } from './footprint';
+import { hasHostPorts, sameFootprint } from './footprint';
 
 interface PodState {
   pod: Pod;
@@ -15,6 +15,8 @@ interface PodState {
   readonly nodeName: string;
   assumed: boolean;
   readonly res: PodResources;
+  /** whether the pod has host ports (fixed while its footprint is: the containers are part of it) */
+  readonly hostPorts: boolean;
 }
 
 export const podKeyOf = (pod: Pod): string => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
@@ -72,7 +74,7 @@ export class SchedulerCache implements SnapshotLister {
     const cur = this.pods.get(key);
     // same footprint (a status update, or the binding of the assumed pod): RemovePod + AddPod only move the pod to
     // the end of its node's lists, so that is queued and applied when the NodeInfo is next read
-    if (cur && this.infos.has(cur.nodeName) && sameFootprint(cur.pod, pod)) {
+    if (cur && this.infos.has(cur.nodeName) && sameFootprint(cur.pod, pod, cur.hostPorts)) {
       this.queueMove(cur, pod);
       return;
     }
@@ -146,7 +148,7 @@ export class SchedulerCache implements SnapshotLister {
     const nodeName = pod.spec?.nodeName ?? '';
     this.flushNode(nodeName);
     const res = podResources(pod);
-    this.pods.set(key, { pod, listed: pod, nodeName, assumed, res });
+    this.pods.set(key, { pod, listed: pod, nodeName, assumed, res, hostPorts: hasHostPorts(pod) });
     let ni = this.infos.get(nodeName);
     if (!ni) {
       // a pod on a node the cache has not seen yet: a placeholder NodeInfo (not listed)

@@ -3,7 +3,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { sameLabels } from '../labels/sameLabels';
 
-function hasHostPorts(pod: Pod): boolean {
+export function hasHostPorts(pod: Pod): boolean {
   for (const c of pod.spec?.containers ?? [])
     for (const p of c.ports ?? []) if ((p.hostPort ?? 0) > 0) return true;
   return false;
@@ -12,9 +12,11 @@ function hasHostPorts(pod: Pod): boolean {
 /**
  * true when `pod` counts exactly as `stored` does in a NodeInfo: requests (containers, init containers, overhead),
  * node, affinity, namespace, labels and deletionTimestamp (PodTopologySpread counts) are the same. Pods with host
- * ports always take the remove + add path (their usedPorts entries are re-added).
+ * ports always take the remove + add path (their usedPorts entries are re-added); a caller that knows whether
+ * `stored` has host ports passes it.
  */
-export function sameFootprint(stored: Pod, pod: Pod): boolean {
+export function sameFootprint(stored: Pod, pod: Pod, storedHasHostPorts = hasHostPorts(stored)): boolean {
+  if (storedHasHostPorts) return false;
   const a = stored.spec;
   const b = pod.spec;
   if (a !== b) {
@@ -34,7 +36,6 @@ export function sameFootprint(stored: Pod, pod: Pod): boolean {
     am?.uid === bm?.uid &&
     (am?.namespace ?? '') === (bm?.namespace ?? '') &&
     am?.deletionTimestamp === bm?.deletionTimestamp &&
-    sameLabels(am?.labels, bm?.labels) &&
-    !hasHostPorts(stored)
+    sameLabels(am?.labels, bm?.labels)
   );
 }

@@ -49,6 +49,26 @@ export interface PreFilterOutcome {
   skip: Set<string>;
 }
 
+type PreFilterEntry = AttemptRecord['preFilter'][number];
+/** plugin name -> its frozen record entry for a reason-less Success / Skip (every cycle records one per plugin) */
+const plainEntries = new Map<string, { success: PreFilterEntry; skip: PreFilterEntry }>();
+
+function preFilterEntry(plugin: string, st: PluginStatus): PreFilterEntry {
+  if (st.reasons.length > 0 || (st.code !== 'Success' && st.code !== 'Skip'))
+    return { plugin, code: st.code, reasons: st.reasons };
+  let e = plainEntries.get(plugin);
+  if (e === undefined) {
+    const none = Object.freeze([]) as readonly string[];
+    e = {
+      success: Object.freeze({ plugin, code: 'Success', reasons: none }),
+      skip: Object.freeze({ plugin, code: 'Skip', reasons: none }),
+    };
+    if (plainEntries.size > 1000) plainEntries.clear();
+    plainEntries.set(plugin, e);
+  }
+  return st.code === 'Success' ? e.success : e.skip;
+}
+
 /** RunPreFilterPlugins; records each plugin's status on the attempt record */
 export function runPreFilterPlugins(
   plugins: readonly PreFilterPlugin[],
@@ -60,7 +80,7 @@ export function runPreFilterPlugins(
   const out: PreFilterOutcome = { pluginsWithNodes: [], skip: new Set() };
   for (const p of plugins) {
     const st = p.preFilter(state, pod, ctx);
-    rec.preFilter.push({ plugin: p.name, code: st.code, reasons: st.reasons });
+    rec.preFilter.push(preFilterEntry(p.name, st));
     if (st.code === 'Skip') {
       out.skip.add(p.name);
       continue;

@@ -19,6 +19,7 @@ import { statusMessage } from './fitError';
 import { absentNodesStatus, runPreFilterPlugins } from './preFilter';
 import { setAbsentVerdicts } from '../explanations';
 import { scoreFeasibleNodes } from './scoring';
+import { LazyScoresRecord } from '../scoreTable';
 
 /** mirrors schedule_one.go minFeasibleNodesToFind / minFeasibleNodesPercentageToFind */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -100,7 +101,7 @@ function runActiveFilters(
 }
 
 export function newRecord(input: CycleInput, nodeNames: readonly string[]): AttemptRecord {
-  return {
+  const fields: Omit<AttemptRecord, 'scores' | 'scorePlugins'> = {
     attempt: 0,
     timeMs: 0,
     podUid: input.pod.metadata?.uid ?? '',
@@ -111,12 +112,12 @@ export function newRecord(input: CycleInput, nodeNames: readonly string[]): Atte
     nodeNames,
     preFilter: [],
     filters: [],
-    scorePlugins: [],
     extenders: input.profile.extenders.map((e) => ({ name: e.urlPrefix, weight: e.weight })),
-    scores: [],
     result: 'Unschedulable',
     message: '',
   };
+  // scores are kept as numbers and turned into rows only when read (`sim explain`)
+  return Object.assign(new LazyScoresRecord(), fields);
 }
 
 /** one cycle's filtering context (plain fields instead of closures: this runs for every node of every pod) */
@@ -162,6 +163,19 @@ function unschedulableResult(
   return { kind: 'unschedulable', diagnosis, state, nextStartIndex, record: rec };
 }
 
+/** a profile's filter list -> (its length, skipped names) -> the filters without them (the same few every cycle) */
+const activeFiltersMemo = new WeakMap<readonly FilterPlugin[], Map<string, readonly FilterPlugin[]>>();
+
+export function activeFilters(profile: Profile, skip: ReadonlySet<string>): readonly FilterPlugin[] {
+  let key = `${profile.filter.length}`;
+  for (const name of skip) key += '\u0000' + name;
+  let byKey = activeFiltersMemo.get(profile.filter);
+  if (byKey === undefined) activeFiltersMemo.set(profile.filter, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (out === undefined) byKey.set(key, (out = profile.filter.filter((f) => !skip.has(f.name))));
+  return out;
+}
+
 export function schedulePod(input: CycleInput): CycleResult {
   const { profile, pod, snapshot } = input;
   const state: CycleState = new Map();
@@ -176,7 +190,7 @@ export function schedulePod(input: CycleInput): CycleResult {
     return unschedulableResult(diagnosis, state, input.startIndex, rec);
   }
   const skip = pre.skip;
-  const filters = skip.size === 0 ? profile.filter : profile.filter.filter((f) => !skip.has(f.name));
+  const filters = skip.size === 0 ? profile.filter : activeFilters(profile, skip);
   const run: FilterRun = { input, state, filters, rec };
   // evaluateNominatedNode: a pod that preempted tries its nominated node first
   const nominated = pod.status?.nominatedNodeName;

@@ -2,12 +2,43 @@
 // mirrors pkg/scheduler/schedule_one.go prioritizeNodes / selectHost and framework/runtime RunScorePlugins.
 import type { Rng } from '../../sim/types';
 import type { CycleState, NodeInfo, NodeScore } from './types';
-import type { AttemptRecord, ScoreCell, ScoreRow } from '../explanations';
+import type { AttemptRecord } from '../explanations';
 import type { ScorePluginEntry } from '../profile';
 import type { CycleInput } from './runner';
 import { extenderContribution } from '../extenders';
+import { recordScoreTable } from '../scoreTable';
 
 const nameOf = (ni: NodeInfo): string => ni.node.metadata?.name ?? '';
+
+/**
+ * one NodeScore per node, reused by every plugin of every cycle: plugins only see them during their own
+ * Score/NormalizeScore call, and scoring never runs inside another scoring
+ */
+let scratch: NodeScore[] = [];
+function nodeScores(feasible: readonly NodeInfo[]): NodeScore[] {
+  const n = feasible.length;
+  if (scratch.length !== n) {
+    const next = scratch.slice(0, n);
+    for (let i = next.length; i < n; i++) next.push({ name: '', score: 0 });
+    scratch = next;
+  }
+  for (let i = 0; i < n; i++) (scratch[i] as NodeScore).name = nameOf(feasible[i] as NodeInfo);
+  return scratch;
+}
+
+/** runs PreScore; the names of the plugins that returned Skip (undefined when none did) */
+function runPreScore(
+  input: CycleInput,
+  state: CycleState,
+  feasible: readonly NodeInfo[],
+): Set<string> | undefined {
+  let skipScore: Set<string> | undefined;
+  for (const p of input.profile.preScore) {
+    const st = p.preScore(state, input.pod, feasible, input.ctx);
+    if (st.code === 'Skip') (skipScore ??= new Set<string>()).add(p.name);
+  }
+  return skipScore;
+}
 
 /** scores feasible nodes into rec.scores and returns the selected host */
 export function scoreFeasibleNodes(
@@ -17,65 +48,50 @@ export function scoreFeasibleNodes(
   rec: AttemptRecord,
 ): string {
   const { profile, pod, ctx } = input;
-  let skipScore: Set<string> | undefined;
-  for (const p of profile.preScore) {
-    const st = p.preScore(state, pod, feasible, ctx);
-    if (st.code === 'Skip') (skipScore ??= new Set<string>()).add(p.name);
-  }
-  // plain loops: this runs for every feasible node (hundreds) of every pod
+  const skipScore = runPreScore(input, state, feasible);
+  // plain loops over numbers: this runs for every feasible node (hundreds) of every pod; the rows `sim explain`
+  // shows are built from these arrays only when read
   const n = feasible.length;
-  const rows: ScoreRow[] = new Array<ScoreRow>(n);
-  // one NodeScore per node, reused by every plugin (plugins only see them during their own Score/Normalize)
-  const scores: NodeScore[] = new Array<NodeScore>(n);
+  const scores = nodeScores(feasible);
+  const names: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) names[i] = (scores[i] as NodeScore).name;
   const numPlugins = profile.score.length;
-  for (let i = 0; i < n; i++) {
-    const name = nameOf(feasible[i] as NodeInfo);
-    rows[i] = { node: name, plugins: new Array<ScoreCell | undefined>(numPlugins), extender: 0, total: 0 };
-    scores[i] = { name, score: 0 };
-  }
-  const raw: number[] = new Array<number>(n);
+  const raw = new Float64Array(numPlugins * n);
+  const normalized = new Float64Array(numPlugins * n);
+  const totals = new Float64Array(n);
+  const ran: boolean[] = new Array<boolean>(numPlugins);
   for (let j = 0; j < numPlugins; j++) {
     const { plugin, weight } = profile.score[j] as ScorePluginEntry;
     const skipped = skipScore !== undefined && skipScore.has(plugin.name);
     rec.scorePlugins.push({ name: plugin.name, weight, skipped });
-    if (skipped) {
-      for (let i = 0; i < n; i++) (rows[i] as ScoreRow).plugins[j] = undefined;
-      continue;
-    }
+    ran[j] = !skipped;
+    if (skipped) continue;
+    const base = j * n;
     for (let i = 0; i < n; i++) {
       const score = plugin.score(state, pod, feasible[i] as NodeInfo, ctx);
-      raw[i] = score;
+      raw[base + i] = score;
       (scores[i] as NodeScore).score = score;
     }
     if (plugin.normalizeScore !== undefined) plugin.normalizeScore(state, pod, scores, ctx);
-    // cells are read-only records: a node whose numbers equal the previous node's shares its cell
-    let prev: ScoreCell | undefined;
     for (let i = 0; i < n; i++) {
-      const normalized = (scores[i] as NodeScore).score;
-      const weighted = normalized * weight;
-      const r = raw[i] as number;
-      if (
-        prev === undefined ||
-        prev.raw !== r ||
-        prev.normalized !== normalized ||
-        prev.weighted !== weighted
-      )
-        prev = { raw: r, normalized, weighted };
-      const row = rows[i] as ScoreRow;
-      row.plugins[j] = prev;
-      row.total += weighted;
+      const s = (scores[i] as NodeScore).score;
+      normalized[base + i] = s;
+      totals[i] = (totals[i] as number) + s * weight;
     }
   }
-  for (const ext of profile.extenders) {
-    for (let i = 0; i < n; i++) {
-      const c = extenderContribution(ext, (feasible[i] as NodeInfo).node);
-      const row = rows[i] as ScoreRow;
-      row.extender += c;
-      row.total += c;
+  let extender: Float64Array | undefined;
+  if (profile.extenders.length > 0) {
+    extender = new Float64Array(n);
+    for (const ext of profile.extenders) {
+      for (let i = 0; i < n; i++) {
+        const c = extenderContribution(ext, (feasible[i] as NodeInfo).node);
+        extender[i] = (extender[i] as number) + c;
+        totals[i] = (totals[i] as number) + c;
+      }
     }
   }
-  rec.scores = rows;
-  return selectHost(rows, input.rng, rec);
+  recordScoreTable(rec, { names, ran, raw, normalized, totals, extender });
+  return selectFrom(names, totals, input.rng, rec);
 }
 
 /** highest total wins; ties are broken by reservoir sampling with the seeded rng (selectHost) */
@@ -84,28 +100,47 @@ export function selectHost(
   rng: Rng,
   rec?: AttemptRecord,
 ): string {
-  let best = rows[0];
-  if (!best) throw new Error('empty priority list');
-  let selected = best.node;
+  return selectFrom(
+    rows.map((r) => r.node),
+    rows.map((r) => r.total),
+    rng,
+    rec,
+  );
+}
+
+function selectFrom(
+  names: readonly string[],
+  totals: ArrayLike<number>,
+  rng: Rng,
+  rec: AttemptRecord | undefined,
+): string {
+  const n = names.length;
+  if (n === 0) throw new Error('empty priority list');
+  let best = totals[0] as number;
+  let selected = 0;
   let count = 1;
-  const tied: string[] = [best.node];
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i] as { node: string; total: number };
-    if (r.total > best.total) {
-      best = r;
-      selected = r.node;
+  let firstTied = 0;
+  for (let i = 1; i < n; i++) {
+    const t = totals[i] as number;
+    if (t > best) {
+      best = t;
+      selected = i;
       count = 1;
-      tied.length = 0;
-      tied.push(r.node);
-    } else if (r.total === best.total) {
+      firstTied = i;
+    } else if (t === best) {
       count++;
-      tied.push(r.node);
-      if (rng.int(0, count - 1) === 0) selected = r.node;
+      if (rng.int(0, count - 1) === 0) selected = i;
     }
   }
+  const winner = names[selected] as string;
   if (rec) {
-    rec.winner = selected;
-    if (tied.length > 1) rec.tie = { candidates: [...tied], chosen: selected };
+    rec.winner = winner;
+    if (count > 1) {
+      // the nodes tied at the top are those from the last new maximum on that equal it
+      const candidates: string[] = [];
+      for (let i = firstTied; i < n; i++) if (totals[i] === best) candidates.push(names[i] as string);
+      rec.tie = { candidates, chosen: winner };
+    }
   }
-  return selected;
+  return winner;
 }

@@ -60,7 +60,12 @@ export const unresolvable = (plugin: string, ...reasons: string[]): PluginStatus
   reasons,
   plugin,
 });
-export const skip = (): PluginStatus => ({ code: 'Skip', reasons: [] });
+/** one shared, frozen Skip (PreFilter/PreScore return it for most pods) */
+const SKIP: PluginStatus = Object.freeze({
+  code: 'Skip',
+  reasons: Object.freeze([]) as unknown as string[],
+});
+export const skip = (): PluginStatus => SKIP;
 
 /** per-cycle scratch space plugins share between their PreFilter/Filter/PreScore/Score calls */
 export type CycleState = Map<string, unknown>;

@@ -29,10 +29,12 @@ interface ImageState {
   totalNodes: number;
 }
 
+/** the pod's normalized images, init containers first (plain loops: this runs once per scheduling cycle) */
 function imagesOf(pod: Pod): string[] {
-  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) =>
-    normalizedImageName(c.image ?? ''),
-  );
+  const images: string[] = [];
+  for (const c of pod.spec?.initContainers ?? []) images.push(normalizedImageName(c.image ?? ''));
+  for (const c of pod.spec?.containers ?? []) images.push(normalizedImageName(c.image ?? ''));
+  return images;
 }
 
 /** NodeInfo.ImageStates' NumNodes, counted once per cycle over the whole snapshot */
@@ -40,7 +42,8 @@ function imageStateOf(pod: Pod, ctx: PluginContext): ImageState {
   const images = imagesOf(pod);
   const numNodes = new Map<string, number>();
   const all = ctx.snapshot.list();
-  for (const img of new Set(images)) {
+  for (const img of images) {
+    if (numNodes.has(img)) continue;
     let n = 0;
     if (ctx.snapshot.imageNumNodes) n = ctx.snapshot.imageNumNodes(img);
     else for (const ni of all) if (ni.imageSizes.has(img)) n++;

@@ -66,7 +66,21 @@ const MAX_MEMO = 4096;
 /** label set (minus per-pod labels) -> its selector: the pods of one owner share one Selector per label set */
 const selectorMemo = new Map<string, Selector | undefined>();
 
+/** frozen label objects (stored pods') -> their selector: a pod's labels cannot change, so skip building the key */
+const byLabelsObject = new WeakMap<object, Selector | null>();
+
 function selectorOfLabels(podLabels: Readonly<Record<string, string>> | undefined): Selector | undefined {
+  if (podLabels === undefined || !Object.isFrozen(podLabels)) return selectorOfLabelSet(podLabels);
+  const hit = byLabelsObject.get(podLabels);
+  if (hit !== undefined) return hit ?? undefined;
+  const sel = selectorOfLabelSet(podLabels);
+  byLabelsObject.set(podLabels, sel ?? null);
+  return sel;
+}
+
+export function selectorOfLabelSet(
+  podLabels: Readonly<Record<string, string>> | undefined,
+): Selector | undefined {
   let key = '';
   for (const k in podLabels) {
     if (PER_POD_LABELS.includes(k)) continue;
