@@ -9,6 +9,10 @@ const EPOCH_LO = Number(EPOCH_NANOS % 4_294_967_296n);
 /** |virtual ms| up to which ms x 1e6 (+ a few) stays an exact double */
 const FAST_MS = 9_000_000_000;
 
+/** the high word last printed and its hex: it changes every 2^32 ns (about 4.3 s) */
+let lastHi = -1;
+let lastHiHex = '';
+
 /** hex of EPOCH_NANOS + rel, for a safe integer rel */
 function hexNanos(rel: number): string {
   const relHi = Math.floor(rel / TWO_32);
@@ -18,7 +22,11 @@ function hexNanos(rel: number): string {
     lo -= TWO_32;
     hi += 1;
   }
-  return hi.toString(16) + lo.toString(16).padStart(8, '0');
+  if (hi !== lastHi) {
+    lastHi = hi;
+    lastHiHex = hi.toString(16);
+  }
+  return lastHiHex + lo.toString(16).padStart(8, '0');
 }
 
 /** the names one recorder gives; each is strictly later (in nanos) than the one before */

@@ -8,6 +8,8 @@ import type { EventRecorder, EventSource, EventType } from './types';
 import { EventNamer } from './eventName';
 import { rfc3339 } from './timestamps';
 import { Lru } from './lru';
+import { CorrelatorKeys } from './correlatorKeys';
+import { MessageSet } from './messageSet';
 
 /** events_cache.go defaults */
 const MAX_LRU_CACHE_ENTRIES = 4096;
@@ -41,7 +43,7 @@ interface Observation {
   count: number;
 }
 interface AggregateRecord {
-  messages: Set<string>;
+  messages: MessageSet;
   lastMs: number;
 }
 interface SpamBucket {
@@ -49,11 +51,17 @@ interface SpamBucket {
   lastMs: number;
 }
 
-export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecorder {
-  const observations = new Lru<Observation>(MAX_LRU_CACHE_ENTRIES);
-  const aggregates = new Lru<AggregateRecord>(MAX_LRU_CACHE_ENTRIES);
-  const spam = new Lru<SpamBucket>(MAX_LRU_CACHE_ENTRIES);
+/** cacheSize: the bound of each LRU (client-go's maxLruCacheEntries; smaller only in tests) */
+export function createEventRecorder(
+  api: ApiServer,
+  sim: Simulation,
+  cacheSize = MAX_LRU_CACHE_ENTRIES,
+): EventRecorder {
+  const observations = new Lru<Observation>(cacheSize);
+  const aggregates = new Lru<AggregateRecord>(cacheSize);
+  const spam = new Lru<SpamBucket>(cacheSize);
   const names = new EventNamer();
+  const keys = new CorrelatorKeys();
 
   /** EventSourceObjectSpamFilter: a token bucket per (source, object, type) */
   function allowedBySpamFilter(key: string, nowMs: number): boolean {
@@ -75,7 +83,7 @@ export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecor
   ): { message: string; combined: boolean } {
     let rec = aggregates.get(aggregateKey);
     if (!rec || nowMs - rec.lastMs > AGGREGATE_INTERVAL_MS) {
-      rec = { messages: new Set(), lastMs: nowMs };
+      rec = { messages: new MessageSet(), lastMs: nowMs };
       aggregates.set(aggregateKey, rec);
     }
     rec.messages.add(message);
@@ -115,9 +123,9 @@ export function createEventRecorder(api: ApiServer, sim: Simulation): EventRecor
     const now = rfc3339(nowMs);
     const host = source.host ?? '';
     // getSpamKey / EventAggregatorByReasonFunc: the fields joined with no separator (fieldPath is always '')
-    const spamKey = `${source.component}${host}${ref.kind}${ref.namespace ?? ''}${ref.name}${ref.uid ?? ''}${ref.apiVersion}${type}`;
-    if (!allowedBySpamFilter(spamKey, nowMs)) return;
-    const aggregateKey = spamKey + reason;
+    const spamKeys = keys.spamKeys(source.component, host, ref, type);
+    if (!allowedBySpamFilter(spamKeys.spam, nowMs)) return;
+    const aggregateKey = keys.aggregateKey(spamKeys, reason);
     const agg = aggregate(aggregateKey, message, nowMs);
     const key = agg.combined ? aggregateKey : aggregateKey + agg.message;
     const ctx: RequestContext = {

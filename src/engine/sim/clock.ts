@@ -41,9 +41,22 @@ function isLeap(year: number): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** the last second printed and its text: creates and updates print the same second many times in a row */
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** RFC 3339, second precision, UTC: metav1.Time's wire format (time.RFC3339 truncated to seconds) */
 export function toRfc3339(ms: number): string {
   const totalSeconds = Math.floor(ms / 1000);
+  if (totalSeconds === lastSecond) return lastText;
+  const text = formatSecond(totalSeconds);
+  lastSecond = totalSeconds;
+  lastText = text;
+  return text;
+}
+
+/** toRfc3339 without the memo (tests compare the two) */
+export function formatSecond(totalSeconds: number): string {
   const dayIndex = Math.floor(totalSeconds / 86_400);
   const secOfDay = totalSeconds - dayIndex * 86_400;
   const { year, month, day } = civilFromDays(EPOCH_UNIX_DAYS + dayIndex);

@@ -6,7 +6,26 @@ import type { Rng } from './types';
 
 type Generator = ReturnType<typeof xoroshiro128plus>;
 
-const HEX = '0123456789abcdef';
+/** char codes of the lowercase hex digits */
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** a uuid's 36 char codes, dashes in place: uuid() fills the digits and decodes it in one call */
+const UUID_CODES = Array.from('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', (c) => c.charCodeAt(0));
+/** string()'s char codes, reused */
+const STRING_CODES: number[] = [];
+
+/** two hex digits of a byte into codes[at], codes[at + 1] */
+function putByte(codes: number[], at: number, byte: number): void {
+  codes[at] = HEX_CODES[byte >>> 4] as number;
+  codes[at + 1] = HEX_CODES[byte & 0x0f] as number;
+}
+
+/** the 8 hex digits of a 32-bit word into codes[at..at + 8) */
+function putWord(codes: number[], at: number, word: number): void {
+  putByte(codes, at, word >>> 24);
+  putByte(codes, at + 2, (word >>> 16) & 0xff);
+  putByte(codes, at + 4, (word >>> 8) & 0xff);
+  putByte(codes, at + 6, word & 0xff);
+}
 
 /** FNV-1a over UTF-16 code units, then a murmur3 finaliser: a stable 32-bit string hash. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -71,27 +90,38 @@ class SeededRng implements Rng {
 
   string(length: number, alphabet: string): string {
     if (alphabet.length === 0) throw new RangeError('rng.string: empty alphabet');
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[this.int(0, alphabet.length - 1)];
-    return s;
+    // int(0, size - 1) inlined (pure-rand uniformIntInternal: the same draws and rejections), one decode at the end
+    const size = alphabet.length;
+    const maxAllowed = size > 2 ? ~~(4_294_967_296 / size) * size : 4_294_967_296;
+    const codes = STRING_CODES;
+    codes.length = length;
+    for (let i = 0; i < length; i++) {
+      let v = this.gen.next() + 2_147_483_648;
+      while (v >= maxAllowed) v = this.gen.next() + 2_147_483_648;
+      codes[i] = alphabet.charCodeAt(v % size);
+    }
+    return String.fromCharCode.apply(null, codes);
   }
 
   uuid(): string {
-    const bytes: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const word = this.gen.next() >>> 0;
-      bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
-    }
-    // RFC 4122 section 4.4: version 4 in the high nibble of byte 6, variant 10xx in byte 8
-    bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
-    bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-    let s = '';
-    for (let i = 0; i < 16; i++) {
-      if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
-      const b = bytes[i] as number;
-      s += (HEX[b >>> 4] as string) + (HEX[b & 0x0f] as string);
-    }
-    return s;
+    // four 32-bit words are bytes 0-15 (big-endian); RFC 4122 section 4.4: version 4 in the high nibble of
+    // byte 6, variant 10xx in byte 8
+    const w0 = this.gen.next() >>> 0;
+    const w1 = this.gen.next() >>> 0;
+    const w2 = this.gen.next() >>> 0;
+    const w3 = this.gen.next() >>> 0;
+    const codes = UUID_CODES;
+    putWord(codes, 0, w0);
+    putByte(codes, 9, w1 >>> 24);
+    putByte(codes, 11, (w1 >>> 16) & 0xff);
+    putByte(codes, 14, ((w1 >>> 8) & 0x0f) | 0x40);
+    putByte(codes, 16, w1 & 0xff);
+    putByte(codes, 19, ((w2 >>> 24) & 0x3f) | 0x80);
+    putByte(codes, 21, (w2 >>> 16) & 0xff);
+    putByte(codes, 24, (w2 >>> 8) & 0xff);
+    putByte(codes, 26, w2 & 0xff);
+    putWord(codes, 28, w3);
+    return String.fromCharCode.apply(null, codes);
   }
 
   fork(label: string): Rng {
