@@ -98,7 +98,10 @@ export function pullingMessage(image: string): string {
 
 /** pkg/kubelet/images/image_manager.go: the Pulled Event after a pull */
 export function pulledMessage(image: string, pullMs: number, totalMs: number, sizeBytes: number): string {
-  return `Successfully pulled image "${image}" in ${formatDuration(Math.floor(pullMs))} (${formatDuration(Math.floor(totalMs))} including waiting). Image size: ${sizeBytes} bytes.`;
+  const pull = formatDuration(Math.floor(pullMs));
+  // the kubelet reports a pull that did not wait with the same duration twice: format it once
+  const total = Math.floor(totalMs) === Math.floor(pullMs) ? pull : formatDuration(Math.floor(totalMs));
+  return `Successfully pulled image "${image}" in ${pull} (${total} including waiting). Image size: ${sizeBytes} bytes.`;
 }
 
 /** the Pulled Event when IfNotPresent finds the image on the node */

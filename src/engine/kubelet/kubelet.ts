@@ -20,7 +20,6 @@ import { PodIpam } from './podIpam';
 import { cniForCluster } from '../network/cni/index';
 import { buildPodStatus, getPhase } from './podStatus';
 import { rfc3339 } from '../events/timestamps';
-import { shallowCopy } from './objectCopy';
 import type { ProfileName, StageName, StageProfile } from './stages';
 import { PROFILES, stageDelayMs } from './stages';
 import { admit } from './startFlow';
@@ -213,13 +212,13 @@ export class Kubelet implements Component, KubeletOps {
     background = false,
   ): void {
     this.cancel(w, slot);
-    const node = w.node;
-    const t: SlotTimer = { w, slot, label, fn, node };
+    const t: SlotTimer = { w, slot, label, fn, node: w.node };
+    const actor = (w.actor ??= `kubelet/${w.node}`);
     const handle = this.rt.sim.schedule({
       delayMs: Math.max(0, delayMs),
       background,
-      actor: `kubelet/${node}`,
-      label: `kubelet/${node} ${label} ${podKey(w)}`,
+      actor,
+      label: `${actor} ${label} ${(w.key ??= podKey(w))}`,
       run: timerBody(this, t),
     });
     t.handle = handle;
@@ -231,7 +230,7 @@ export class Kubelet implements Component, KubeletOps {
     const { w, slot, node } = t;
     if (w.timers.get(slot) !== t.handle) return;
     w.timers.delete(slot);
-    if (this.workers.get(w.uid) !== w) return;
+    if (w.gone) return;
     if (this.rt.machines.get(node)?.up !== true) {
       let list = this.stalled.get(node);
       if (!list) this.stalled.set(node, (list = []));
@@ -268,9 +267,9 @@ export class Kubelet implements Component, KubeletOps {
       this.imageIdOf,
     );
     try {
-      const next = shallowCopy(cur);
-      next.status = status;
-      api.updateStatus('pods', w.namespace, next, { actor: `kubelet/${w.node}`, cause });
+      // a /status request reads only the metadata and status of what it is sent (the rest comes from the stored pod)
+      const next: KubeObject = { apiVersion: cur.apiVersion, kind: cur.kind, metadata: cur.metadata, status };
+      api.updateStatus('pods', w.namespace, next, { actor: (w.actor ??= `kubelet/${w.node}`), cause });
       return true;
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
@@ -313,6 +312,7 @@ export class Kubelet implements Component, KubeletOps {
     for (const slot of [...w.timers.keys()]) this.cancel(w, slot);
     if (w.podIP) this.ipam.tearDown(w.podIP, w.hostIP);
     this.workers.delete(w.uid);
+    w.gone = true;
   }
 }
 

@@ -93,40 +93,100 @@ function unreadyMessage(kind: 'incomplete' | 'unready', w: PodWorker): string {
   return `containers with ${kind} status: [${names.join(' ')}]`;
 }
 
-function conditionJson(type: string, c: ConditionState, rfc: Rfc): Record<string, unknown> {
-  return { type, status: c.status, lastProbeTime: null, lastTransitionTime: rfc(c.lastTransitionMs) };
+/** own keys of o whose value is not undefined (what cloneSharing counts when it compares records) */
+function definedKeys(o: Readonly<Record<string, unknown>>): number {
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && o[k] !== undefined) n++;
+  return n;
+}
+
+function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * One condition entry. When the previous status holds an equal entry at the same index, that (frozen) entry itself
+ * is returned: the API server's decode then shares it by identity instead of comparing a fresh copy field by field
+ * (cloneSharing returns the stored entry for an equal one either way, so the stored result is the same).
+ */
+function conditionJson(
+  type: string,
+  c: ConditionState,
+  rfc: Rfc,
+  reason: string | undefined,
+  message: string | undefined,
+  prev: unknown,
+): unknown {
+  const lastTransitionTime = rfc(c.lastTransitionMs);
+  if (
+    isRecord(prev) &&
+    prev.type === type &&
+    prev.status === c.status &&
+    prev.lastProbeTime === null &&
+    prev.lastTransitionTime === lastTransitionTime &&
+    prev.reason === reason &&
+    prev.message === message &&
+    definedKeys(prev) === (reason === undefined ? 4 : 6)
+  )
+    return prev;
+  const entry: Record<string, unknown> = { type, status: c.status, lastProbeTime: null, lastTransitionTime };
+  if (reason !== undefined) {
+    entry.reason = reason;
+    entry.message = message;
+  }
+  return entry;
 }
 
 const READY_CONDITIONS = ['Ready', 'ContainersReady'];
 
-/** the kubelet-owned conditions, with reasons as generate.go gives them (a False one says why) */
-function kubeletConditions(w: PodWorker, phase: PodPhase, rfc: Rfc): Record<string, unknown>[] {
+/**
+ * the kubelet-owned conditions, with reasons as generate.go gives them (a False one says why); entries equal to
+ * prev's at the same index are prev's
+ */
+function kubeletConditions(w: PodWorker, phase: PodPhase, rfc: Rfc, prev: readonly unknown[]): unknown[] {
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const out: Record<string, unknown>[] = [];
+  const out: unknown[] = [];
   const sandbox = w.conditions.get('PodReadyToStartContainers');
-  if (sandbox) out.push(conditionJson('PodReadyToStartContainers', sandbox, rfc));
+  if (sandbox)
+    out.push(
+      conditionJson('PodReadyToStartContainers', sandbox, rfc, undefined, undefined, prev[out.length]),
+    );
   const init = w.conditions.get('Initialized');
   if (init) {
-    const entry = conditionJson('Initialized', init, rfc);
-    if (init.status === 'False') {
-      entry.reason = terminal ? 'PodCompleted' : 'ContainersNotInitialized';
-      entry.message = terminal ? '' : unreadyMessage('incomplete', w);
-    }
-    out.push(entry);
+    const why = init.status === 'False';
+    const reason = why ? (terminal ? 'PodCompleted' : 'ContainersNotInitialized') : undefined;
+    const message = why ? (terminal ? '' : unreadyMessage('incomplete', w)) : undefined;
+    out.push(conditionJson('Initialized', init, rfc, reason, message, prev[out.length]));
   }
   let notReadyMessage: string | undefined;
   for (const type of READY_CONDITIONS) {
     const c = w.conditions.get(type);
     if (!c) continue;
-    const entry = conditionJson(type, c, rfc);
-    if (c.status === 'False') {
-      entry.reason = terminal ? 'PodCompleted' : 'ContainersNotReady';
-      entry.message = terminal ? '' : (notReadyMessage ??= unreadyMessage('unready', w));
-    }
-    out.push(entry);
+    const why = c.status === 'False';
+    const reason = why ? (terminal ? 'PodCompleted' : 'ContainersNotReady') : undefined;
+    const message = why ? (terminal ? '' : (notReadyMessage ??= unreadyMessage('unready', w))) : undefined;
+    out.push(conditionJson(type, c, rfc, reason, message, prev[out.length]));
   }
   return out;
 }
+
+/** [{ip}] for status.hostIPs / podIPs: prev's own list when it is exactly that */
+function ipList(ip: string, prev: unknown): unknown {
+  if (Array.isArray(prev) && prev.length === 1) {
+    const e: unknown = prev[0];
+    if (isRecord(e) && e.ip === ip && definedKeys(e) === 1) return prev;
+  }
+  return [{ ip }];
+}
+
+/** out itself, or prev when out holds exactly prev's entries (by identity) */
+function sameOrPrev(out: unknown[], prev: readonly unknown[]): readonly unknown[] {
+  if (out.length !== prev.length) return out;
+  for (let i = 0; i < out.length; i++) if (out[i] !== prev[i]) return out;
+  return prev;
+}
+
+const NONE: readonly Readonly<Record<string, unknown>>[] = [];
 
 const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
 
@@ -139,19 +199,20 @@ export function buildPodStatus(
   imageIdOf: ImageIdOf,
 ): Record<string, unknown> {
   const prev = previous ?? {};
-  const conditions = kubeletConditions(w, phase, rfc);
-  for (const c of (prev.conditions as Record<string, unknown>[] | undefined) ?? [])
-    if (!KUBELET_CONDITIONS.has(String(c.type))) conditions.push(c);
+  const prevConditions =
+    (prev.conditions as readonly Readonly<Record<string, unknown>>[] | undefined) ?? NONE;
+  const conditions = kubeletConditions(w, phase, rfc, prevConditions);
+  for (const c of prevConditions) if (!KUBELET_CONDITIONS.has(String(c.type))) conditions.push(c);
   const status = shallowCopy(prev);
   status.phase = phase;
-  status.conditions = conditions;
+  status.conditions = sameOrPrev(conditions, prevConditions);
   if (w.hostIP) {
     status.hostIP = w.hostIP;
-    status.hostIPs = [{ ip: w.hostIP }];
+    status.hostIPs = ipList(w.hostIP, prev.hostIPs);
   }
   if (w.podIP) {
     status.podIP = w.podIP;
-    status.podIPs = [{ ip: w.podIP }];
+    status.podIPs = ipList(w.podIP, prev.podIPs);
   }
   if (w.startTimeMs !== undefined) status.startTime = rfc(w.startTimeMs);
   const inits: Record<string, unknown>[] = [];

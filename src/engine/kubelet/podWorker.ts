@@ -73,6 +73,10 @@ export interface PodWorker {
   timers: Map<string, TimerHandle>;
   /** podKey(w), kept once computed: the same string object each lookup, so maps reuse its hash */
   key?: string;
+  /** `kubelet/<node>`, the actor of its timers and writes, kept once built */
+  actor?: string;
+  /** set when the kubelet forgot the pod: its timers no longer run */
+  gone?: boolean;
 }
 
 export function podKey(w: Pick<PodWorker, 'namespace' | 'name'>): string {

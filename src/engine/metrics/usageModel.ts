@@ -6,6 +6,7 @@ import type { ClusterRuntime } from '../cluster/types';
 import type { Selector } from '../labels/types';
 import { milliValue, value } from '../quantity/index';
 import { isPodReady } from '../controllers/shared/podUtil';
+import { isDeeplyFrozen } from '../store/deepFreeze';
 
 /** CPU cost of one request per second (documented model constant): 1 rps costs 1m of CPU */
 export const CPU_MILLI_PER_RPS = 1;
@@ -117,9 +118,32 @@ interface ContainerSpecLite {
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 
+/** a pod's usage in one noise period, kept while neither loads nor overrides exist (then it depends on nothing else) */
+interface CachedUsage {
+  bucket: number;
+  usage: PodUsage | undefined;
+}
+
+const NO_LOADS: readonly WorkloadLoad[] = [];
+const NO_READY_COUNTS: ReadonlyMap<WorkloadLoad, number> = new Map();
+
+function freezeUsage(u: PodUsage | undefined): PodUsage | undefined {
+  if (u) {
+    for (const c of u.containers) Object.freeze(c);
+    Object.freeze(u.containers);
+    Object.freeze(u);
+  }
+  return u;
+}
+
 export class UsageModel {
   private readonly overrides = new Map<string, Map<string, UsageOverride>>();
   private readonly workloadLoads = new Map<string, WorkloadLoad>();
+  /**
+   * usage by stored (deep-frozen, so unchanging) pod object: the eviction manager (every 10 s) and metrics-server
+   * (every 15 s) sample the same pods within one noise period
+   */
+  private readonly cache = new WeakMap<object, CachedUsage>();
 
   constructor(private readonly seed: number) {}
 
@@ -161,12 +185,26 @@ export class UsageModel {
         if (l && isPodReady(p)) readyCount.set(l, (readyCount.get(l) ?? 0) + 1);
       }
     const bucket = Math.floor(nowMs / NOISE_PERIOD_MS);
+    // without loads or overrides a pod's usage depends only on the pod object, the seed and the noise period
+    const cacheable = loads.length === 0 && this.overrides.size === 0;
     const out: PodUsage[] = [];
     for (const p of pods) {
-      const u = this.podUsage(p, bucket, loads, readyCount);
+      const u = cacheable ? this.cachedPodUsage(p, bucket) : this.podUsage(p, bucket, loads, readyCount);
       if (u) out.push(u);
     }
     return out;
+  }
+
+  private cachedPodUsage(p: Readonly<Pod>, bucket: number): PodUsage | undefined {
+    if (!isDeeplyFrozen(p)) return this.podUsage(p, bucket, NO_LOADS, NO_READY_COUNTS);
+    const hit = this.cache.get(p);
+    if (hit && hit.bucket === bucket) return hit.usage;
+    const usage = freezeUsage(this.podUsage(p, bucket, NO_LOADS, NO_READY_COUNTS));
+    if (hit) {
+      hit.bucket = bucket;
+      hit.usage = usage;
+    } else this.cache.set(p, { bucket, usage });
+    return usage;
   }
 
   private loadOf(p: Readonly<Pod>, loads: readonly WorkloadLoad[]): WorkloadLoad | undefined {
