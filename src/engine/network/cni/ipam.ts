@@ -9,6 +9,8 @@ export class PerNodeCidrIpam implements CniIpam {
   private readonly used = new Set<number>();
   private readonly cursor = new Map<string, number>();
   private readonly cidrs = new Map<string, string>();
+  /** each node range parsed once (every pod sandbox allocates from it) */
+  private readonly parsed = new Map<string, ReturnType<typeof parseCidr>>();
 
   constructor(
     readonly summary: string,
@@ -27,7 +29,9 @@ export class PerNodeCidrIpam implements CniIpam {
   }
 
   allocate(node: Node): string | undefined {
-    const c = parseCidr(this.rangeOf(node));
+    const range = this.rangeOf(node);
+    let c = this.parsed.get(range);
+    if (c === undefined && !this.parsed.has(range)) this.parsed.set(range, (c = parseCidr(range)));
     if (!c) return undefined;
     const first = c.base + (this.reserveGateway ? 2 : 1);
     const last = c.base + c.size - 2;
