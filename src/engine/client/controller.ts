@@ -111,7 +111,8 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
           if (keys.length === 0) return; // most pod events concern no key of most controllers
           // built at most once, and only if some key is newly queued (most are already queued)
           let cause: string | undefined;
-          for (const k of keys) {
+          for (let i = 0; i < keys.length; i++) {
+            const k = keys[i] as ObjectKey;
             if (!queue.wouldAdd(k)) continue;
             cause ??= `watch ${verb} ${inf.resource}/${objectKey(o)}@${o.metadata.resourceVersion ?? ''}`;
             queue.add(k, cause);
@@ -129,7 +130,8 @@ export function controllerComponent(def: ControllerDefinition, informers: Inform
                   const oldKeys = keysFor(old, ctx);
                   if (oldKeys.length === 0) return;
                   let cause: string | undefined;
-                  for (const k of oldKeys) {
+                  for (let i = 0; i < oldKeys.length; i++) {
+                    const k = oldKeys[i] as ObjectKey;
                     if (!queue.wouldAdd(k)) continue;
                     cause ??= `watch MODIFIED ${inf.resource}/${objectKey(o)}`;
                     queue.add(k, cause);

@@ -143,14 +143,17 @@ export class Informer {
       const key = sharedObjectKey(e.object);
       const old = this.items.get(key);
       this.upsertKey(key, e.object);
-      for (const h of this.handlers) {
+      const hs = this.handlers;
+      for (let i = 0; i < hs.length; i++) {
+        const h = hs[i] as InformerHandlers;
         if (old) h.onUpdate?.(old, e.object);
         else h.onAdd?.(e.object);
       }
     } else if (e.type === 'DELETED') {
       const key = objectKey(e.object);
       if (this.items.has(key)) this.remove(key);
-      for (const h of this.handlers) h.onDelete?.(e.object);
+      const hs = this.handlers;
+      for (let i = 0; i < hs.length; i++) (hs[i] as InformerHandlers).onDelete?.(e.object);
     }
   }
 
@@ -237,7 +240,8 @@ function addToIndex(
   key: ObjectKey,
 ): Set<ObjectKey>[] {
   const sets: Set<ObjectKey>[] = [];
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string;
     let set = idx.get(v);
     if (!set) idx.set(v, (set = new Set()));
     set.add(key);

@@ -37,7 +37,8 @@ export class History {
 
   record(rec: RevisionRecord): void {
     this.log.push(rec);
-    for (const e of rec.events) {
+    for (let i = 0; i < rec.events.length; i++) {
+      const e = rec.events[i] as StoreEvent;
       let entries = this.versions.get(e.key);
       if (!entries) {
         this.versions.set(e.key, (entries = []));

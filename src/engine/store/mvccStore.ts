@@ -152,7 +152,9 @@ class Store implements MvccStore {
     const rev = this.revision + 1;
     const events: StoreEvent[] = [];
     const results: KeyValue[] = [];
-    for (const { key, value } of changes) {
+    // index loops on the write path: no iterator objects per write
+    for (let c = 0; c < changes.length; c++) {
+      const { key, value } = changes[c] as Change;
       const prev = this.current.get(key);
       let event: StoreEvent;
       if (value === undefined) {

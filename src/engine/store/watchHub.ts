@@ -90,7 +90,9 @@ export class WatchHub {
     let firstError: unknown;
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-        for (const w of this.watchersFor(next)) {
+        const watchers = this.watchersFor(next);
+        for (let i = 0; i < watchers.length; i++) {
+          const w = watchers[i] as Watcher;
           try {
             this.deliverTo(w, next);
           } catch (err) {
