@@ -1,6 +1,7 @@
 // The status a ReplicaSet (or ReplicationController) reports (mirrors replica_set_utils.go calculateStatus / updateReplicaSetStatus).
 import type { KubeObject } from '../../types/object';
 import { selectorFromSet } from '../../labels/selector';
+import type { Selector } from '../../labels/types';
 import { isPodAvailable, isPodReady } from '../shared/podUtil';
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
@@ -22,6 +23,31 @@ export interface ReplicaStatus {
   conditions?: ReplicaCondition[];
 }
 
+/**
+ * Whether every pod the selector matches carries all the template's labels: each template label k=v is a
+ * requirement of the selector that admits only v (the usual case: a Deployment's ReplicaSet selects exactly its
+ * template labels). Then calculateStatus's fullyLabeledReplicas is the number of claimed pods without a label check.
+ */
+export function selectorImpliesLabels(
+  selector: Selector,
+  labels: Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (!labels) return true;
+  for (const k in labels) {
+    if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
+    const v = labels[k];
+    const pinned = selector.requirements.some(
+      (r) =>
+        r.key === k &&
+        (r.operator === '=' || r.operator === '==' || r.operator === 'in') &&
+        r.values.length === 1 &&
+        r.values[0] === v,
+    );
+    if (!pinned) return false;
+  }
+  return true;
+}
+
 export interface StatusInput {
   /** spec.template.metadata.labels */
   templateLabels: Readonly<Record<string, string>> | undefined;
@@ -29,8 +55,10 @@ export interface StatusInput {
   minReadySeconds: number;
   generation: number | undefined;
   current: Readonly<ReplicaStatus> | undefined;
-  /** active pods claimed by the controller */
+  /** active pods claimed by the controller (each matched its selector) */
   pods: readonly Readonly<KubeObject>[];
+  /** selectorImpliesLabels(selector, templateLabels): every claimed pod is fully labelled */
+  allFullyLabeled?: boolean;
   /** error from manageReplicas, if any */
   manageError: string | undefined;
   nowMs: number;
@@ -39,12 +67,12 @@ export interface StatusInput {
 
 /** calculateStatus, plus observedGeneration (set by updateReplicaSetStatus); zero counts omitted as omitempty does */
 export function calculateStatus(i: StatusInput): ReplicaStatus {
-  const templateSelector = selectorFromSet(i.templateLabels);
-  let fullyLabeled = 0;
+  const templateSelector = i.allFullyLabeled ? undefined : selectorFromSet(i.templateLabels);
+  let fullyLabeled = i.allFullyLabeled ? i.pods.length : 0;
   let ready = 0;
   let available = 0;
   for (const pod of i.pods) {
-    if (templateSelector.matches(pod.metadata.labels)) fullyLabeled++;
+    if (templateSelector?.matches(pod.metadata.labels)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, i.minReadySeconds, i.nowMs)) available++;

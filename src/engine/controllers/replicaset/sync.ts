@@ -8,7 +8,7 @@ import { claimDecision, claimObjects, recheckDeletionTimestamp } from '../shared
 import { claimCandidates } from '../shared/indexers';
 import { filterActivePods, isPodActive } from '../shared/podUtil';
 import { manageReplicas } from './manage';
-import { calculateStatus, statusEqual } from './status';
+import { calculateStatus, selectorImpliesLabels, statusEqual } from './status';
 import type { ReplicaStatus } from './status';
 import type { ReplicaExpectations } from './expectationsState';
 import { desiredReplicas, replicaSpec, replicaStatus } from './variant';
@@ -91,8 +91,10 @@ export function syncReplicaSet(
   let manageError: string | undefined;
   if (needsSync && !rs.metadata.deletionTimestamp) manageError = manageReplicas(claimed, rs, v, exp, ctx);
   const spec = replicaSpec(rs);
+  const templateLabels = v.template(rs)?.metadata?.labels;
   const status = calculateStatus({
-    templateLabels: v.template(rs)?.metadata?.labels,
+    templateLabels,
+    allFullyLabeled: selectorImpliesLabels(selector, templateLabels),
     replicas: desiredReplicas(rs),
     minReadySeconds: spec.minReadySeconds ?? 0,
     generation: rs.metadata.generation,
