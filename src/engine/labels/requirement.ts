@@ -104,8 +104,9 @@ export function compareStrings(a: string, b: string): number {
 function lookup(labels: Labels, key: string): string | undefined {
   if (labels === undefined) return undefined;
   const v: unknown = labels[key];
-  // only own string values count: inherited members (toString, constructor) are functions/objects
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(labels, key) ? v : undefined;
+  // only string values count; what a plain object inherits (toString, constructor, __proto__) is never a string, so
+  // no own-property check is needed (this runs for every pod a selector is matched against)
+  return typeof v === 'string' ? v : undefined;
 }
 
 function hasValue(values: readonly string[]): (v: string) => boolean {
