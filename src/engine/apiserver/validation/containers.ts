@@ -122,6 +122,56 @@ function validateEnum(value: string | undefined, supported: string[], path: stri
   return supported.includes(value) ? [] : [fieldError.notSupported(path, value, supported)];
 }
 
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
+
+/** no list to check: absent or empty (anything else, even malformed, goes to the full check) */
+function none(list: readonly unknown[] | undefined | null): boolean {
+  return list === undefined || list === null || (Array.isArray(list) && list.length === 0);
+}
+
+/** appends without the spread (most lists here are empty) */
+function pushAll(errs: FieldError[], more: readonly FieldError[]): void {
+  for (const e of more) errs.push(e);
+}
+
+/** one container's checks; sections the container lacks add no errors, so their paths are not even built */
+function validateContainer(
+  c: Container,
+  p: string,
+  volumes: ReadonlySet<string>,
+  otherNames: Set<string>,
+  errs: FieldError[],
+): void {
+  if (!c.name) errs.push(fieldError.required(`${p}.name`, ''));
+  else {
+    pushAll(errs, validateDNS1123Label(c.name, `${p}.name`));
+    if (otherNames.has(c.name)) errs.push(fieldError.duplicate(`${p}.name`, c.name));
+    otherNames.add(c.name);
+  }
+  if (!c.image) errs.push(fieldError.required(`${p}.image`, ''));
+  else if (c.image.trim() !== c.image)
+    errs.push(fieldError.invalid(`${p}.image`, c.image, 'must not have leading or trailing whitespace'));
+  if (!none(c.ports)) pushAll(errs, validatePorts(c.ports ?? [], `${p}.ports`));
+  if (!none(c.env)) pushAll(errs, validateEnv(c.env ?? [], `${p}.env`));
+  if (!none(c.volumeMounts))
+    pushAll(errs, validateVolumeMounts(c.volumeMounts ?? [], volumes, `${p}.volumeMounts`));
+  if (c.livenessProbe) pushAll(errs, validateProbe(c.livenessProbe, `${p}.livenessProbe`, true));
+  if (c.readinessProbe) pushAll(errs, validateProbe(c.readinessProbe, `${p}.readinessProbe`, false));
+  if (c.startupProbe) pushAll(errs, validateProbe(c.startupProbe, `${p}.startupProbe`, true));
+  const res = c.resources as { limits?: object; requests?: object } | undefined;
+  if (res?.limits || res?.requests)
+    pushAll(errs, validateResourceRequirements(c.resources as never, `${p}.resources`));
+  if (!c.imagePullPolicy || !PULL_POLICIES.includes(c.imagePullPolicy))
+    pushAll(errs, validateEnum(c.imagePullPolicy, PULL_POLICIES, `${p}.imagePullPolicy`));
+  if (!c.terminationMessagePolicy || !TERMINATION_MESSAGE_POLICIES.includes(c.terminationMessagePolicy)) {
+    pushAll(
+      errs,
+      validateEnum(c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${p}.terminationMessagePolicy`),
+    );
+  }
+}
+
 /** validateContainers / validateInitContainers: `otherNames` are names already taken in the pod */
 export function validateContainers(
   containers: Container[] | undefined,
@@ -132,34 +182,6 @@ export function validateContainers(
 ): FieldError[] {
   const errs: FieldError[] = [];
   if (required && (!containers || containers.length === 0)) return [fieldError.required(path, '')];
-  (containers ?? []).forEach((c, i) => {
-    const p = `${path}[${i}]`;
-    if (!c.name) errs.push(fieldError.required(`${p}.name`, ''));
-    else {
-      errs.push(...validateDNS1123Label(c.name, `${p}.name`));
-      if (otherNames.has(c.name)) errs.push(fieldError.duplicate(`${p}.name`, c.name));
-      otherNames.add(c.name);
-    }
-    if (!c.image) errs.push(fieldError.required(`${p}.image`, ''));
-    else if (c.image.trim() !== c.image)
-      errs.push(fieldError.invalid(`${p}.image`, c.image, 'must not have leading or trailing whitespace'));
-    errs.push(...validatePorts(c.ports ?? [], `${p}.ports`));
-    errs.push(...validateEnv(c.env ?? [], `${p}.env`));
-    errs.push(...validateVolumeMounts(c.volumeMounts ?? [], volumes, `${p}.volumeMounts`));
-    errs.push(...validateProbe(c.livenessProbe, `${p}.livenessProbe`, true));
-    errs.push(...validateProbe(c.readinessProbe, `${p}.readinessProbe`, false));
-    errs.push(...validateProbe(c.startupProbe, `${p}.startupProbe`, true));
-    errs.push(...validateResourceRequirements(c.resources as never, `${p}.resources`));
-    errs.push(
-      ...validateEnum(c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never'], `${p}.imagePullPolicy`),
-    );
-    errs.push(
-      ...validateEnum(
-        c.terminationMessagePolicy,
-        ['File', 'FallbackToLogsOnError'],
-        `${p}.terminationMessagePolicy`,
-      ),
-    );
-  });
+  (containers ?? []).forEach((c, i) => validateContainer(c, `${path}[${i}]`, volumes, otherNames, errs));
   return errs;
 }

@@ -51,6 +51,7 @@ import {
   validatePersistentVolumeSpec,
 } from './storage';
 import { validateSelectorImmutable } from './workloadCommon';
+import { memoValidSpecs, type SpecValidator } from './specMemo';
 
 /** which name rule ValidateObjectMeta applies per kind (DNS-1123 subdomain unless listed) */
 const NAME_RULES: Record<string, NameValidator> = {
@@ -59,18 +60,20 @@ const NAME_RULES: Record<string, NameValidator> = {
   StatefulSet: nameIsDNSLabel,
 };
 
-type SpecValidator = (obj: KubeObject) => FieldError[];
 const spec = <T>(o: KubeObject): T | undefined => o.spec as T | undefined;
 
-/** create-and-update validation of everything but metadata */
+/** create-and-update validation of everything but metadata (the workloads' spec-only checks remember valid
+ * stored specs, which their controllers' status writes carry unchanged) */
 const SPEC_VALIDATORS: Record<string, SpecValidator> = {
   Pod: (o) => validatePodSpec(spec(o), 'spec'),
   PodTemplate: (o) => validatePodTemplateSpec(o.template as never, 'template'),
-  Deployment: (o) => validateDeploymentSpec(spec<DeploymentSpec>(o)),
-  ReplicaSet: (o) => validateReplicaSetSpec(spec<ReplicaSetSpec>(o)),
-  ReplicationController: (o) => validateReplicationControllerSpec(spec<ReplicationControllerSpec>(o)),
-  StatefulSet: (o) => validateStatefulSetSpec(spec<StatefulSetSpec>(o)),
-  DaemonSet: (o) => validateDaemonSetSpec(spec<DaemonSetSpec>(o)),
+  Deployment: memoValidSpecs((o) => validateDeploymentSpec(spec<DeploymentSpec>(o))),
+  ReplicaSet: memoValidSpecs((o) => validateReplicaSetSpec(spec<ReplicaSetSpec>(o))),
+  ReplicationController: memoValidSpecs((o) =>
+    validateReplicationControllerSpec(spec<ReplicationControllerSpec>(o)),
+  ),
+  StatefulSet: memoValidSpecs((o) => validateStatefulSetSpec(spec<StatefulSetSpec>(o))),
+  DaemonSet: memoValidSpecs((o) => validateDaemonSetSpec(spec<DaemonSetSpec>(o))),
   Service: (o) => validateServiceSpec(spec<ServiceSpec>(o)),
   Namespace: validateNamespaceSpec,
   ConfigMap: validateConfigMapData,

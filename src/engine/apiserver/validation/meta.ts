@@ -7,7 +7,9 @@ import {
   isDNS1123Label,
   isQualifiedName,
   isValidLabelValue,
+  labelValues,
   nameIsDNSLabel,
+  qualifiedNames,
   type NameValidator,
 } from './names';
 import type { LabelSelectorShape } from './goFormat';
@@ -35,8 +37,18 @@ export function validateLabelName(name: string, path: string): FieldError[] {
   return isQualifiedName(name).map((msg) => fieldError.invalid(path, name, msg));
 }
 
+/** whether every key and value of the map is a string already known to be valid (then it has no errors) */
+function labelsKnownValid(labels: Record<string, string>): boolean {
+  for (const k of Object.keys(labels)) {
+    const v: unknown = labels[k];
+    if (typeof v !== 'string' || !qualifiedNames.known(k) || !labelValues.known(v)) return false;
+  }
+  return true;
+}
+
 /** ValidateLabels: errors name the map's path, not the key (keys visited in sorted order) */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  if (labels === undefined || labels === null || labelsKnownValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const k of Object.keys(labels ?? {}).sort()) {
     errs.push(...validateLabelName(k, path));
@@ -141,10 +153,12 @@ export function validateObjectMeta(
   } else if (meta.namespace) {
     errs.push(fieldError.forbidden(`${path}.namespace`, 'not allowed on this type'));
   }
-  errs.push(...validateNonnegative(meta.generation, `${path}.generation`));
-  errs.push(...validateLabels(meta.labels, `${path}.labels`));
-  errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
-  errs.push(...validateFinalizers(meta.finalizers, `${path}.finalizers`));
+  // absent fields have nothing to report: their paths are built only for what is there
+  if (meta.generation !== undefined && meta.generation < 0)
+    errs.push(...validateNonnegative(meta.generation, `${path}.generation`));
+  if (meta.labels != null) errs.push(...validateLabels(meta.labels, `${path}.labels`));
+  if (meta.annotations != null) errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
+  if (meta.finalizers != null) errs.push(...validateFinalizers(meta.finalizers, `${path}.finalizers`));
   return errs;
 }
 

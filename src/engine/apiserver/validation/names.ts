@@ -1,7 +1,12 @@
 // Name and value format checks with apimachinery's exact messages (k8s.io/apimachinery/pkg/util/validation).
-import { isQualifiedName, isValidLabelValue, regexError } from '../../labels/validation';
+import {
+  isQualifiedName as checkQualifiedName,
+  isValidLabelValue as checkLabelValue,
+  regexError,
+} from '../../labels/validation';
+import { ValidMemo } from './validMemo';
 
-export { isQualifiedName, isValidLabelValue, regexError };
+export { regexError };
 
 export const maxLenError = (n: number): string => `must be no more than ${n} characters`;
 export const inclusiveRangeError = (lo: number, hi: number): string =>
@@ -21,7 +26,7 @@ const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
 
 /** validation.IsDNS1123Label */
-export function isDNS1123Label(value: string): string[] {
+export function checkDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(value)) {
@@ -33,7 +38,7 @@ export function isDNS1123Label(value: string): string[] {
 }
 
 /** validation.IsDNS1123Subdomain */
-export function isDNS1123Subdomain(value: string): string[] {
+export function checkDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
   if (!dns1123SubdomainRe.test(value))
@@ -42,13 +47,30 @@ export function isDNS1123Subdomain(value: string): string[] {
 }
 
 /** validation.IsDNS1035Label */
-export function isDNS1035Label(value: string): string[] {
+export function checkDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!dns1035LabelRe.test(value))
     errs.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, 'my-name', 'abc-123'));
   return errs;
 }
+
+// the same names, label keys and values come back request after request: their valid strings are remembered
+export const qualifiedNames = new ValidMemo(checkQualifiedName);
+export const labelValues = new ValidMemo(checkLabelValue);
+const dns1123Labels = new ValidMemo(checkDNS1123Label);
+const dns1123Subdomains = new ValidMemo(checkDNS1123Subdomain);
+const dns1035Labels = new ValidMemo(checkDNS1035Label);
+/** validation.IsQualifiedName (memoised) */
+export const isQualifiedName = qualifiedNames.run;
+/** validation.IsValidLabelValue (memoised) */
+export const isValidLabelValue = labelValues.run;
+/** validation.IsDNS1123Label (memoised) */
+export const isDNS1123Label = dns1123Labels.run;
+/** validation.IsDNS1123Subdomain (memoised) */
+export const isDNS1123Subdomain = dns1123Subdomains.run;
+/** validation.IsDNS1035Label (memoised) */
+export const isDNS1035Label = dns1035Labels.run;
 
 /** a generateName prefix may end in '-': apimachinery masks it before checking */
 function maskTrailingDash(name: string): string {

@@ -26,12 +26,19 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   errs.push(
     ...validateContainers(s.initContainers, volumes, `${path}.initContainers`, containerNames, false),
   );
-  errs.push(...validateEnum(s.restartPolicy, RESTART_POLICIES, `${path}.restartPolicy`));
-  errs.push(...validateEnum(s.dnsPolicy, DNS_POLICIES, `${path}.dnsPolicy`));
-  errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
-  errs.push(...validateTolerations(s.tolerations, `${path}.tolerations`));
-  errs.push(...validateAffinity(s.affinity, `${path}.affinity`));
-  errs.push(...validateNonnegative(s.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`));
+  // the checks below find nothing in what they are not given: their paths are built only for what is there
+  if (!s.restartPolicy || !RESTART_POLICIES.includes(s.restartPolicy))
+    errs.push(...validateEnum(s.restartPolicy, RESTART_POLICIES, `${path}.restartPolicy`));
+  if (!s.dnsPolicy || !DNS_POLICIES.includes(s.dnsPolicy))
+    errs.push(...validateEnum(s.dnsPolicy, DNS_POLICIES, `${path}.dnsPolicy`));
+  if (s.nodeSelector != null) errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
+  if (s.tolerations != null) errs.push(...validateTolerations(s.tolerations, `${path}.tolerations`));
+  if (s.affinity) errs.push(...validateAffinity(s.affinity, `${path}.affinity`));
+  if (s.terminationGracePeriodSeconds !== undefined && s.terminationGracePeriodSeconds < 0) {
+    errs.push(
+      ...validateNonnegative(s.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`),
+    );
+  }
   if (s.serviceAccountName) {
     for (const msg of isDNS1123Subdomain(s.serviceAccountName)) {
       errs.push(fieldError.invalid(`${path}.serviceAccountName`, s.serviceAccountName, msg));

@@ -4,6 +4,7 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { fieldError, type FieldError } from '../fieldErrors';
+import { deepEqual } from '../objectUtil';
 import { selectorFromLabelSelector } from '../../labels/selector';
 import { goIntOrString, goLabelSelector, goStringMap } from './goFormat';
 import { validateImmutable, validateLabelSelector, validateNonnegative } from './meta';
@@ -107,5 +108,7 @@ export function validateSelectorImmutable(
   next: LabelSelector | undefined,
   old: LabelSelector | undefined,
 ): FieldError[] {
+  // the Go rendering of the selector is built only for the error (every status write passes the same selector)
+  if (next === old || deepEqual(next ?? null, old ?? null)) return [];
   return validateImmutable(next ?? null, old ?? null, 'spec.selector', next ? goLabelSelector(next) : null);
 }
