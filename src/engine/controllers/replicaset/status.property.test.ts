@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KubeObject } from '../../types/object';
 import { selectorFromLabelSelector } from '../../labels/selector';
+import type { LabelSelectorLike } from '../../labels/selector';
 import { calculateStatus, selectorImpliesLabels } from './status';
 
 const key = fc.constantFrom('app', 'tier', 'pod-template-hash');
@@ -57,7 +58,7 @@ describe('selectorImpliesLabels', () => {
   });
 
   it('table', () => {
-    const rows = [
+    const rows: { sel: LabelSelectorLike; t: Record<string, string>; want: boolean }[] = [
       {
         sel: { matchLabels: { app: 'web', 'pod-template-hash': 'h1' } },
         t: { app: 'web', 'pod-template-hash': 'h1' },
