@@ -119,8 +119,7 @@ export function removePodFrom(ni: MutableNodeInfo, pod: Pod, res: PodResources =
  */
 export function applyMoves(ni: MutableNodeInfo, moved: ReadonlyMap<Pod, { readonly pod: Pod }>): void {
   const prev = ni.pods;
-  const pods: Pod[] = [];
-  for (const p of prev) if (!moved.has(p)) pods.push(p);
+  const pods = withoutMoved(prev, moved);
   let aff = false;
   let anti = false;
   for (const { pod: p } of moved.values()) {
@@ -141,13 +140,31 @@ export function applyMoves(ni: MutableNodeInfo, moved: ReadonlyMap<Pod, { readon
   ni.generation = nextGeneration();
 }
 
+/** `list` without the pods moved keys (order kept); a few moves (the usual flush) are found by scanning, not hashing */
+function withoutMoved(list: readonly Pod[], moved: ReadonlyMap<Pod, unknown>): Pod[] {
+  if (moved.size > FEW_MOVES) {
+    const out: Pod[] = [];
+    for (const p of list) if (!moved.has(p)) out.push(p);
+    return out;
+  }
+  const out = list.slice();
+  for (const old of moved.keys()) {
+    let i = out.indexOf(old);
+    while (i >= 0) {
+      out.splice(i, 1);
+      i = out.indexOf(old, i);
+    }
+  }
+  return out;
+}
+const FEW_MOVES = 4;
+
 function moveAllToEnd(
   list: readonly Pod[],
   moved: ReadonlyMap<Pod, { readonly pod: Pod }>,
   keep: (p: Pod) => boolean,
 ): Pod[] {
-  const out: Pod[] = [];
-  for (const p of list) if (!moved.has(p)) out.push(p);
+  const out = withoutMoved(list, moved);
   for (const { pod: p } of moved.values()) if (keep(p)) out.push(p);
   return out;
 }

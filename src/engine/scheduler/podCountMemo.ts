@@ -18,7 +18,7 @@ const selectorKeys = new WeakMap<Selector, string>();
 const lastKey = new WeakMap<Selector, { ns: string; key: string }>();
 
 /** the memo key of (selector, namespace); the same string object per selector and namespace, so its hash is cached */
-function memoKey(selector: Selector, ns: string): string | undefined {
+export function memoKey(selector: Selector, ns: string): string | undefined {
   const last = lastKey.get(selector);
   if (last !== undefined && last.ns === ns) return last.key;
   if (matchesNothing(selector)) return undefined;

@@ -8,12 +8,12 @@ export interface ScoreTable {
   /** per score plugin (AttemptRecord.scorePlugins order): false when its PreScore returned Skip */
   ran: readonly boolean[];
   /** [plugin * names.length + node]: the plugin's raw Score and its normalized score */
-  raw: Float64Array;
-  normalized: Float64Array;
+  raw: ArrayLike<number>;
+  normalized: ArrayLike<number>;
   /** Σ weighted scores + extender contributions, per node */
-  totals: Float64Array;
+  totals: ArrayLike<number>;
   /** Σ extender contributions per node (undefined when the profile has no extenders) */
-  extender: Float64Array | undefined;
+  extender: ArrayLike<number> | undefined;
 }
 
 /** the rows of a score table; a node whose numbers equal the previous node's shares its (read-only) cell */

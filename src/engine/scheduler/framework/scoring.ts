@@ -26,6 +26,16 @@ function nodeScores(feasible: readonly NodeInfo[]): NodeScore[] {
   return scratch;
 }
 
+/**
+ * n zeros in one allocation, written by a plain loop (growing by push, Array.prototype.fill on a fresh array, or a
+ * typed array's off-heap buffer all cost more per cycle)
+ */
+function zeros(n: number): number[] {
+  const a = new Array<number>(n);
+  for (let i = 0; i < n; i++) a[i] = 0;
+  return a;
+}
+
 /** runs PreScore; the names of the plugins that returned Skip (undefined when none did) */
 function runPreScore(
   input: CycleInput,
@@ -56,9 +66,9 @@ export function scoreFeasibleNodes(
   const names: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) names[i] = (scores[i] as NodeScore).name;
   const numPlugins = profile.score.length;
-  const raw = new Float64Array(numPlugins * n);
-  const normalized = new Float64Array(numPlugins * n);
-  const totals = new Float64Array(n);
+  const raw = zeros(numPlugins * n);
+  const normalized = zeros(numPlugins * n);
+  const totals = zeros(n);
   const ran: boolean[] = new Array<boolean>(numPlugins);
   for (let j = 0; j < numPlugins; j++) {
     const { plugin, weight } = profile.score[j] as ScorePluginEntry;
@@ -79,9 +89,9 @@ export function scoreFeasibleNodes(
       totals[i] = (totals[i] as number) + s * weight;
     }
   }
-  let extender: Float64Array | undefined;
+  let extender: number[] | undefined;
   if (profile.extenders.length > 0) {
-    extender = new Float64Array(n);
+    extender = zeros(n);
     for (const ext of profile.extenders) {
       for (let i = 0; i < n; i++) {
         const c = extenderContribution(ext, (feasible[i] as NodeInfo).node);

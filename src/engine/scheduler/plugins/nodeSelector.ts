@@ -110,10 +110,23 @@ export class RequiredNodeAffinity {
     const req = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
     this.nodeSelector = req !== undefined ? new ParsedNodeSelector(req) : undefined;
   }
+  /** true when no nodeSelector and no required node affinity are set: match() is true for every node */
+  matchesEveryNode(): boolean {
+    return this.labelSelector === undefined && this.nodeSelector === undefined;
+  }
   match(node: Node): boolean {
     if (this.labelSelector !== undefined && !this.labelSelector.matches(node.metadata?.labels)) return false;
     return this.nodeSelector === undefined || this.nodeSelector.match(node);
   }
+}
+
+/** RequiredNodeAffinity(pod).matchesEveryNode() without building it: no nodeSelector entry, no required affinity */
+export function podMatchesEveryNode(pod: Pod): boolean {
+  if (pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined)
+    return false;
+  const sel = pod.spec?.nodeSelector;
+  if (sel !== undefined) for (const k in sel) if (Object.hasOwn(sel, k)) return false;
+  return true;
 }
 
 const requiredCache = new WeakMap<Pod, RequiredNodeAffinity>();

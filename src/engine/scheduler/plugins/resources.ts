@@ -89,9 +89,47 @@ export function resourceFromAmounts(a: Amounts): Resource {
   return r;
 }
 
+/**
+ * The usual pod's requests without the Maps: no init containers, no overhead, and only cpu / memory /
+ * ephemeral-storage named. Σ over containers in the same order as podRequests, so the same numbers; undefined
+ * for any other pod. With `nonZero`, cpu and memory a container does not name count as the non-zero defaults.
+ */
+function simpleRequest(pod: Pod, nonZero: boolean): Resource | undefined {
+  const spec = pod.spec;
+  if (spec === undefined) return undefined;
+  const containers = spec.containers as readonly Container[] | undefined;
+  if (containers === undefined || spec.initContainers !== undefined || spec.overhead !== undefined)
+    return undefined;
+  let cpu = 0;
+  let memory = 0;
+  let ephemeral = 0;
+  for (const c of containers) {
+    const list = requestsOf(c);
+    let hasCpu = false;
+    let hasMemory = false;
+    if (list !== undefined) {
+      for (const k of Object.keys(list)) {
+        const q = list[k];
+        if (typeof q !== 'string' && typeof q !== 'number') return undefined;
+        if (k === 'cpu') {
+          cpu += milliValue(q);
+          hasCpu = true;
+        } else if (k === 'memory') {
+          memory += value(q);
+          hasMemory = true;
+        } else if (k === 'ephemeral-storage') ephemeral += value(q);
+        else return undefined;
+      }
+    }
+    if (nonZero && !hasCpu) cpu += DEFAULT_MILLI_CPU_REQUEST;
+    if (nonZero && !hasMemory) memory += DEFAULT_MEMORY_REQUEST;
+  }
+  return { milliCPU: cpu, memory, ephemeralStorage: nonZero ? 0 : ephemeral, pods: 0, scalar: {} };
+}
+
 /** effective request of a pod (fit.go computePodResourceRequest); pods is 0 */
 export function computePodResourceRequest(pod: Pod): Resource {
-  return resourceFromAmounts(podRequests(pod));
+  return simpleRequest(pod, false) ?? resourceFromAmounts(podRequests(pod));
 }
 
 const NON_ZERO_DEFAULTS: Amounts = new Map([
@@ -109,6 +147,8 @@ export function nonZeroDefaults(): Amounts {
  * mirrors framework.NodeInfo calculateResource non0CPU/non0Mem. Only milliCPU and memory are set.
  */
 export function nonZeroRequest(pod: Pod): Resource {
+  const simple = simpleRequest(pod, true);
+  if (simple !== undefined) return simple;
   const a = podRequests(pod, NON_ZERO_DEFAULTS);
   return { ...emptyResource(), milliCPU: a.get('cpu') ?? 0, memory: a.get('memory') ?? 0 };
 }

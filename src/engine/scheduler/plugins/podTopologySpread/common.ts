@@ -1,6 +1,7 @@
 // PodTopologySpread shared parts: parsed constraints, system defaults, node inclusion policies, pod counting.
 // mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go and plugin.go (systemDefaultConstraints).
 import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { PluginContext } from '../../framework/types';
 import type { Selector } from '../../../labels/types';
 import { selectorFromLabelSelector, selectorFromSet } from '../../../labels/selector';
@@ -57,8 +58,12 @@ const PER_POD_LABELS = [
 export function defaultSelector(pod: Pod, ctx: PluginContext): Selector | undefined {
   const hook = (ctx as SpreadPluginContext).defaultSpreadSelector;
   if (hook !== undefined) return hook(pod);
-  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller === true);
-  if (owner === undefined || !OWNER_KINDS.has(owner.kind)) return undefined;
+  const refs = pod.metadata?.ownerReferences;
+  if (refs === undefined) return undefined;
+  let owner: string | undefined;
+  for (let i = 0; i < refs.length && owner === undefined; i++)
+    if ((refs[i] as OwnerReference).controller === true) owner = (refs[i] as OwnerReference).kind;
+  if (owner === undefined || !OWNER_KINDS.has(owner)) return undefined;
   return selectorOfLabels(pod.metadata?.labels);
 }
 
@@ -66,15 +71,20 @@ const MAX_MEMO = 4096;
 /** label set (minus per-pod labels) -> its selector: the pods of one owner share one Selector per label set */
 const selectorMemo = new Map<string, Selector | undefined>();
 
-/** frozen label objects (stored pods') -> their selector: a pod's labels cannot change, so skip building the key */
-const byLabelsObject = new WeakMap<object, Selector | null>();
+/**
+ * the last frozen label object (a stored pod's) and its selector: a pod's labels cannot change, so a pod asked about
+ * again (PreScore after PreFilter, a retry) skips building the key. One entry, not a WeakMap: nearly every pod is
+ * asked about in one cycle only, and a WeakMap insert per pod costs more than the key it saves.
+ */
+let lastLabels: object | undefined;
+let lastSelector: Selector | undefined;
 
 function selectorOfLabels(podLabels: Readonly<Record<string, string>> | undefined): Selector | undefined {
   if (podLabels === undefined || !Object.isFrozen(podLabels)) return selectorOfLabelSet(podLabels);
-  const hit = byLabelsObject.get(podLabels);
-  if (hit !== undefined) return hit ?? undefined;
+  if (podLabels === lastLabels) return lastSelector;
   const sel = selectorOfLabelSet(podLabels);
-  byLabelsObject.set(podLabels, sel ?? null);
+  lastLabels = podLabels;
+  lastSelector = sel;
   return sel;
 }
 

@@ -1,5 +1,5 @@
-// Property test: the default spread selector remembered per frozen label object equals the one built from scratch
-// from the labels, for any sequence of pods (new and repeated label objects, per-pod labels included).
+// Property test: the default spread selector remembered for the last frozen label object equals the one built from
+// scratch from the labels, for any sequence of pods (new and repeated label objects, per-pod labels included).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Pod } from 'kubernetes-types/core/v1';

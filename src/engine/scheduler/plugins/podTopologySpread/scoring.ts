@@ -1,10 +1,11 @@
 // PodTopologySpread PreScore/Score/NormalizeScore for ScheduleAnyway constraints (and the system defaults).
 // mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go.
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { NodeInfo, NodeScore, PluginContext } from '../../framework/types';
+import type { NodeInfo, NodeScore, PluginContext, SnapshotLister } from '../../framework/types';
 import { MAX_NODE_SCORE } from '../../framework/types';
-import { requiredNodeAffinityOf } from '../nodeSelector';
+import { podMatchesEveryNode, requiredNodeAffinityOf, type RequiredNodeAffinity } from '../nodeSelector';
 import { countPodsMatchSelector } from '../../podCountMemo';
+import { domainCounter, inclusionIgnoresPod } from './domainCounts';
 import {
   getConstraints,
   LABEL_HOSTNAME,
@@ -89,28 +90,58 @@ export function calPreScoreState(
     s.topologyNormalizingWeight[i] = Math.log(size + 2);
   }
   // hostname constraints are never in the maps: with only those there is nothing to count here
-  if (anyDomainKey) countDomains(s, pod, allNodes, requireAll);
+  if (anyDomainKey) countDomains(s, pod, allNodes, requireAll, ctx.snapshot);
   return s;
 }
 
-/** PreScore's parallel count over all nodes: matching pods per candidate domain */
-function countDomains(s: PreScoreState, pod: Pod, allNodes: readonly NodeInfo[], requireAll: boolean): void {
+/**
+ * PreScore's parallel count over all nodes: matching pods per candidate domain. Where a constraint's node inclusion
+ * does not depend on the pod, the counts come from a DomainCounter kept across cycles (same sums, per domain)
+ */
+function countDomains(
+  s: PreScoreState,
+  pod: Pod,
+  allNodes: readonly NodeInfo[],
+  requireAll: boolean,
+  snapshot: SnapshotLister,
+): void {
   const constraints = s.constraints;
-  const required = requiredNodeAffinityOf(pod);
+  const everyNode = podMatchesEveryNode(pod);
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as SpreadConstraint;
+    if (c.topologyKey === HOSTNAME) continue; // not a candidate domain (hostname constraints are never in the map)
+    const m = s.topologyValueToPodCounts[i] as Map<string, number>;
+    const counter = inclusionIgnoresPod(c, everyNode)
+      ? domainCounter(snapshot, constraints, i, requireAll, s.namespace)
+      : undefined;
+    if (counter !== undefined) {
+      counter.refresh(allNodes);
+      for (const value of m.keys()) m.set(value, counter.totals.get(value) ?? 0);
+    } else countConstraint(s, i, pod, allNodes, requireAll, requiredNodeAffinityOf(pod));
+  }
+}
+
+/** the from-scratch count of constraint i over all nodes */
+export function countConstraint(
+  s: PreScoreState,
+  i: number,
+  pod: Pod,
+  allNodes: readonly NodeInfo[],
+  requireAll: boolean,
+  required: RequiredNodeAffinity,
+): void {
+  const constraints = s.constraints;
+  const c = constraints[i] as SpreadConstraint;
+  const m = s.topologyValueToPodCounts[i] as Map<string, number>;
   for (const ni of allNodes) {
     const node = ni.node;
     const labels = node.metadata?.labels;
     if (requireAll && !nodeLabelsMatchSpreadConstraints(labels, constraints)) continue;
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i] as SpreadConstraint;
-      if (c.topologyKey === HOSTNAME) continue; // not a candidate domain (hostname constraints are never in the map)
-      if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
-      const m = s.topologyValueToPodCounts[i] as Map<string, number>;
-      const value = labels?.[c.topologyKey] ?? '';
-      const cur = m.get(value);
-      if (cur === undefined) continue; // not a candidate domain
-      m.set(value, cur + countPodsMatchSelector(ni.pods, c.selector, s.namespace));
-    }
+    if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
+    const value = labels?.[c.topologyKey] ?? '';
+    const cur = m.get(value);
+    if (cur === undefined) continue; // not a candidate domain
+    m.set(value, cur + countPodsMatchSelector(ni.pods, c.selector, s.namespace));
   }
 }
 
