@@ -1,29 +1,8 @@
 // The recorder's linked-list LRU behaves as the Map-based cache it replaced, for any gets and sets.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MapLru } from './mapLru.testSupport';
 import { Lru } from './lru';
-
-/** the Map-based cache the recorder used before: re-insert on every hit, evict the first key */
-class MapLru<V> {
-  readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-}
 
 describe('Lru', () => {
   it.each([

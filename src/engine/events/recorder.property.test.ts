@@ -2,6 +2,7 @@
 // straightforward correlator writes: fresh concatenated keys per Event and Map-based LRUs, for any sequence.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MapLru } from './mapLru.testSupport';
 import { createEventRecorder } from './recorder';
 import { EventNamer } from './eventName';
 import { toRfc3339 } from '../sim/clock';
@@ -10,25 +11,6 @@ import { StatusError } from '../apiserver/types';
 import type { Simulation } from '../sim/types';
 import type { KubeObject } from '../types/object';
 import type { EventSource, EventType } from './types';
-
-/** the Map-based LRU: re-insert on a hit, evict the first key */
-class MapLru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-}
 
 type Call = unknown[];
 interface Fake {
