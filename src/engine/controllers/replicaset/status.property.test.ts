@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import type { KubeObject } from '../../types/object';
 import { selectorFromLabelSelector } from '../../labels/selector';
 import type { LabelSelectorLike } from '../../labels/selector';
-import { calculateStatus, selectorImpliesLabels } from './status';
+import { calculateStatus, countReady, selectorImpliesLabels } from './status';
+import { fromRfc3339 } from '../../sim/clock';
+import { isPodAvailable, isPodReady } from '../shared/podUtil';
 
 const key = fc.constantFrom('app', 'tier', 'pod-template-hash');
 const value = fc.constantFrom('web', 'db', 'h1');
@@ -54,6 +56,60 @@ describe('selectorImpliesLabels', () => {
         expect(shortcut).toEqual(checked);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('counts taken pod by pod with countReady give the status calculateStatus counts itself', () => {
+    const condition = fc.record({
+      status: fc.constantFrom('True', 'False'),
+      second: fc.integer({ min: 0, max: 20 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(condition, { nil: undefined }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 25 }),
+        (conds, minReadySeconds, nowSecond) => {
+          const pods = conds.map(
+            (c, i) =>
+              ({
+                apiVersion: 'v1',
+                kind: 'Pod',
+                metadata: { name: `p${i}`, labels: { app: 'web' } },
+                status: c && {
+                  conditions: [
+                    {
+                      type: 'Ready',
+                      status: c.status,
+                      lastTransitionTime: `2026-01-01T00:00:${String(c.second).padStart(2, '0')}Z`,
+                    },
+                  ],
+                },
+              }) as unknown as KubeObject,
+          );
+          const nowMs = fromRfc3339(`2026-01-01T00:00:${String(nowSecond).padStart(2, '0')}Z`);
+          const input = {
+            templateLabels: { app: 'web' },
+            replicas: 3,
+            minReadySeconds,
+            generation: 1,
+            current: undefined,
+            pods,
+            manageError: undefined,
+            nowMs,
+            nowRfc3339: '2026-01-01T00:00:00Z',
+          };
+          const readyCounts = { ready: 0, available: 0 };
+          for (const p of pods) countReady(readyCounts, p, minReadySeconds, nowMs);
+          const status = calculateStatus({ ...input, readyCounts, allFullyLabeled: true });
+          expect(status).toEqual(calculateStatus(input));
+          // and both agree with IsPodReady / IsPodAvailable pod by pod
+          const ready = pods.filter((p) => isPodReady(p)).length;
+          const available = pods.filter((p) => isPodAvailable(p, minReadySeconds, nowMs)).length;
+          expect([status.readyReplicas ?? 0, status.availableReplicas ?? 0]).toEqual([ready, available]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

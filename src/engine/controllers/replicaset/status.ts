@@ -59,25 +59,43 @@ export interface StatusInput {
   pods: readonly Readonly<KubeObject>[];
   /** selectorImpliesLabels(selector, templateLabels): every claimed pod is fully labelled */
   allFullyLabeled?: boolean;
+  /** the pods' ready and available counts when the caller already took them (countReady over the same pods) */
+  readyCounts?: ReadyCounts;
   /** error from manageReplicas, if any */
   manageError: string | undefined;
   nowMs: number;
   nowRfc3339: string;
 }
 
+export interface ReadyCounts {
+  ready: number;
+  available: number;
+}
+
+/** add one pod to calculateStatus's ready and available counts */
+export function countReady(
+  c: ReadyCounts,
+  pod: Readonly<KubeObject>,
+  minReadySeconds: number,
+  nowMs: number,
+): void {
+  if (!isPodReady(pod)) return;
+  c.ready++;
+  if (isPodAvailable(pod, minReadySeconds, nowMs)) c.available++;
+}
+
 /** calculateStatus, plus observedGeneration (set by updateReplicaSetStatus); zero counts omitted as omitempty does */
 export function calculateStatus(i: StatusInput): ReplicaStatus {
   const templateSelector = i.allFullyLabeled ? undefined : selectorFromSet(i.templateLabels);
   let fullyLabeled = i.allFullyLabeled ? i.pods.length : 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of i.pods) {
-    if (templateSelector?.matches(pod.metadata.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
-      ready++;
-      if (isPodAvailable(pod, i.minReadySeconds, i.nowMs)) available++;
+  const counts = i.readyCounts ?? { ready: 0, available: 0 };
+  if (templateSelector || !i.readyCounts) {
+    for (const pod of i.pods) {
+      if (templateSelector?.matches(pod.metadata.labels)) fullyLabeled++;
+      if (!i.readyCounts) countReady(counts, pod, i.minReadySeconds, i.nowMs);
     }
   }
+  const { ready, available } = counts;
   let conditions = (i.current?.conditions ?? []).map((c) => ({ ...c }));
   const failure = conditions.find((c) => c.type === REPLICA_FAILURE);
   if (i.manageError !== undefined && !failure) {

@@ -8,7 +8,8 @@ import { claimDecision, claimObjects, recheckDeletionTimestamp } from '../shared
 import { claimCandidates } from '../shared/indexers';
 import { filterActivePods, isPodActive } from '../shared/podUtil';
 import { manageReplicas } from './manage';
-import { calculateStatus, selectorImpliesLabels, statusEqual } from './status';
+import { calculateStatus, countReady, selectorImpliesLabels, statusEqual } from './status';
+import type { ReadyCounts } from './status';
 import type { ReplicaStatus } from './status';
 import type { ReplicaExpectations } from './expectationsState';
 import { desiredReplicas, replicaSpec, replicaStatus } from './variant';
@@ -47,13 +48,19 @@ function keptWithoutClaiming(
   rs: Readonly<KubeObject>,
   selector: Selector,
   candidates: readonly Readonly<KubeObject>[],
+  counts: ReadyCounts,
+  nowMs: number,
 ): Readonly<KubeObject>[] | undefined {
   const kept: Readonly<KubeObject>[] = [];
+  const minReady = replicaSpec(rs).minReadySeconds ?? 0;
   for (const pod of candidates) {
     if (!isPodActive(pod)) continue;
     const d = claimDecision(rs, selector, pod);
-    if (d === 'keep') kept.push(pod);
-    else if (d !== 'ignore') return undefined;
+    if (d === 'keep') {
+      kept.push(pod);
+      // calculateStatus's counts in the same pass (the pods' status is read while they are at hand)
+      countReady(counts, pod, minReady, nowMs);
+    } else if (d !== 'ignore') return undefined;
   }
   return kept;
 }
@@ -77,8 +84,11 @@ export function syncReplicaSet(
     return; // an invalid selector is not retried (HandleError, return nil)
   }
   const candidates = claimCandidates(ctx.informers.for('pods'), rs);
-  let claimed = keptWithoutClaiming(rs, selector, candidates);
+  const nowMs = ctx.nowMs();
+  let readyCounts: ReadyCounts | undefined = { ready: 0, available: 0 };
+  let claimed = keptWithoutClaiming(rs, selector, candidates, readyCounts, nowMs);
   if (claimed === undefined) {
+    readyCounts = undefined;
     const claim = claimObjects(rs, selector, filterActivePods(candidates), {
       api: ctx.api,
       request: ctx.request,
@@ -100,8 +110,9 @@ export function syncReplicaSet(
     generation: rs.metadata.generation,
     current: replicaStatus(rs),
     pods: claimed,
+    readyCounts,
     manageError,
-    nowMs: ctx.nowMs(),
+    nowMs,
     nowRfc3339: ctx.sim.clock.nowRfc3339(),
   });
   let updated: Readonly<KubeObject>;
