@@ -15,6 +15,7 @@ import {
 import { REVISION_ANNOTATION, maxRevision, type RS } from './replicaSets';
 import { hasProgressDeadline } from './status';
 import type { DeploymentWriter } from './writer';
+import { cloneJson } from '../../types/json';
 
 /** SetDeploymentRevision on the working copy; true when it changed */
 function setDeploymentRevision(w: DeploymentWriter, revision: string): boolean {
@@ -25,17 +26,18 @@ function setDeploymentRevision(w: DeploymentWriter, revision: string): boolean {
 }
 
 function syncExisting(w: DeploymentWriter, existing: RS, newRevision: number): RS {
-  const copy = structuredClone(existing) as ReplicaSet;
-  const annotations = { ...(copy.metadata?.annotations ?? {}) };
+  const annotations = { ...(existing.metadata?.annotations ?? {}) };
   const changed = setNewReplicaSetAnnotations(w.d, annotations, newRevision, true);
   const minReady = w.d.spec?.minReadySeconds ?? 0;
-  if (changed || (copy.spec?.minReadySeconds ?? 0) !== minReady) {
-    copy.metadata = { ...(copy.metadata ?? {}), annotations };
-    if (copy.spec) copy.spec.minReadySeconds = minReady;
+  if (changed || (existing.spec?.minReadySeconds ?? 0) !== minReady) {
+    // rsCopy := existingNewRS.DeepCopy(), built only when there is something to write, and only its written parts
+    // copied (the API server copies what it stores)
+    const copy = { ...existing, metadata: { ...(existing.metadata ?? {}), annotations } } as ReplicaSet;
+    if (existing.spec) copy.spec = { ...existing.spec, minReadySeconds: minReady };
     return w.updateReplicaSet(copy);
   }
   let needsUpdate = setDeploymentRevision(w, annotations[REVISION_ANNOTATION] ?? '');
-  const status = structuredClone(w.d.status ?? {});
+  const status = cloneJson(w.d.status ?? {});
   if (hasProgressDeadline(w.d) && !C.getCondition(status, C.PROGRESSING)) {
     const msg = `Found new replica set "${existing.metadata?.name ?? ''}"`;
     C.setCondition(status, C.newCondition(C.PROGRESSING, 'True', C.FOUND_NEW_RS_REASON, msg, w.nowIso));
@@ -53,7 +55,7 @@ function onAlreadyExists(w: DeploymentWriter, name: string, err: StatusError): R
   const ref = rs.metadata?.ownerReferences?.find((r) => r.controller);
   if (ref && ref.uid === w.d.metadata?.uid && equalIgnoreHash(w.d.spec?.template, rs.spec?.template))
     return rs;
-  const status = structuredClone(w.d.status ?? {});
+  const status = cloneJson(w.d.status ?? {});
   status.collisionCount = (status.collisionCount ?? 0) + 1;
   w.writeStatus(status);
   throw err;
@@ -83,7 +85,7 @@ function createNew(w: DeploymentWriter, oldRSs: readonly RS[], newRevision: numb
         hasProgressDeadline(d) &&
         !e.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')
       ) {
-        const status = structuredClone(d.status ?? {});
+        const status = cloneJson(d.status ?? {});
         C.setCondition(
           status,
           C.newCondition(C.PROGRESSING, 'False', C.FAILED_RS_CREATE_REASON, msg, w.nowIso),
@@ -102,7 +104,7 @@ function createNew(w: DeploymentWriter, oldRSs: readonly RS[], newRevision: numb
     );
   }
   let needsUpdate = setDeploymentRevision(w, String(newRevision));
-  const status = structuredClone(w.d.status ?? {});
+  const status = cloneJson(w.d.status ?? {});
   if (!alreadyExists && hasProgressDeadline(d)) {
     const msg = `Created new replica set "${created.metadata?.name ?? ''}"`;
     C.setCondition(status, C.newCondition(C.PROGRESSING, 'True', C.NEW_REPLICA_SET_REASON, msg, w.nowIso));

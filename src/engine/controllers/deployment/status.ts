@@ -12,6 +12,7 @@ import {
   replicaCount,
   type RS,
 } from './replicaSets';
+import { cloneJson } from '../../types/json';
 
 const MAX_INT32 = 2147483647;
 
@@ -203,7 +204,7 @@ export function pausedConditionStatus(d: Readonly<Deployment>, nowIso: string): 
   const cond = C.getCondition(d.status, C.PROGRESSING);
   if (cond?.reason === C.TIMED_OUT_REASON) return undefined;
   const pausedExists = cond?.reason === C.PAUSED_DEPLOY_REASON;
-  const s: DeploymentStatus = structuredClone(d.status ?? {});
+  const s: DeploymentStatus = cloneJson(d.status ?? {});
   if (d.spec?.paused && !pausedExists) {
     C.setCondition(
       s,

@@ -80,7 +80,9 @@ export class DeploymentWriter {
     const from = specReplicas(rs);
     const sizeNeedsUpdate = from !== to;
     if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, replicas, max)) return { scaled: false, rs };
-    const copy = structuredClone(rs) as ReplicaSet;
+    // rsCopy := rs.DeepCopy(): only spec and metadata are written below and get new objects; the API server copies
+    // what it stores, so the rest (the pod template) is shared, not cloned
+    const copy = { ...rs } as ReplicaSet;
     copy.spec = { ...(copy.spec ?? { selector: {} }), replicas: to };
     copy.metadata = { ...(copy.metadata ?? {}) };
     const annotations = { ...(copy.metadata.annotations ?? {}) };
