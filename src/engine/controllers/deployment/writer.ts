@@ -11,6 +11,15 @@ import { replicasAnnotationsNeedUpdate, setReplicasAnnotations, specReplicas, ty
 import type { ScaleStep } from './rolling';
 import { replicaSetsToCleanUp } from './cleanup';
 
+/**
+ * The sync's working copy of a Deployment (d.DeepCopy() in sync.go): the sync replaces its status and its metadata's
+ * annotations, never writes inside spec or status, so only the top level and metadata are copied; the spec stays
+ * the informer's frozen object, whose template canonical form (EqualIgnoreHash) is remembered.
+ */
+function workingCopy(d: Readonly<Deployment>): Deployment {
+  return { ...d, metadata: { ...(d.metadata ?? {}) } } as Deployment;
+}
+
 export class DeploymentWriter {
   /** the working copy of the Deployment (status and revision annotation change as the sync writes) */
   d: Deployment;
@@ -24,7 +33,7 @@ export class DeploymentWriter {
     d: Readonly<Deployment>,
     rsList: readonly RS[],
   ) {
-    this.d = structuredClone(d) as Deployment;
+    this.d = workingCopy(d);
     this.rsList = [...rsList];
     this.nowMs = ctx.nowMs();
     this.nowIso = toRfc3339(this.nowMs);
@@ -54,7 +63,7 @@ export class DeploymentWriter {
   writeStatus(status: DeploymentStatus): void {
     this.d.status = status;
     const out = this.ctx.api.updateStatus('deployments', this.ns, this.d as KubeObject, this.ctx.request);
-    this.d = structuredClone(out) as Deployment;
+    this.d = workingCopy(out as Readonly<Deployment>);
   }
 
   /** syncDeploymentStatus's "only when something changed" */
