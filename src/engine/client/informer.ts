@@ -150,7 +150,7 @@ export class Informer {
         else h.onAdd?.(e.object);
       }
     } else if (e.type === 'DELETED') {
-      const key = objectKey(e.object);
+      const key = sharedObjectKey(e.object);
       if (this.items.has(key)) this.remove(key);
       const hs = this.handlers;
       for (let i = 0; i < hs.length; i++) (hs[i] as InformerHandlers).onDelete?.(e.object);
