@@ -17,7 +17,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   for (const k in ao) {
     if (!Object.prototype.hasOwnProperty.call(ao, k) || ao[k] === undefined) continue;
     n++;
-    if (!deepEqual(ao[k], bo[k])) return false;
+    // own keys only: b's inherited members (its __proto__ accessor) are not fields
+    if (!Object.prototype.hasOwnProperty.call(bo, k) || !deepEqual(ao[k], bo[k])) return false;
   }
   for (const k in bo) if (Object.prototype.hasOwnProperty.call(bo, k) && bo[k] !== undefined) n--;
   return n === 0;
