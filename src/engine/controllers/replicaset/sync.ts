@@ -6,9 +6,10 @@ import { StatusError } from '../../apiserver/types';
 import type { Selector } from '../../labels/types';
 import { claimDecision, claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
 import { claimCandidates } from '../shared/indexers';
-import { filterActivePods, isPodActive } from '../shared/podUtil';
+import { filterActivePods } from '../shared/podUtil';
+import { factsAvailable, podFacts } from '../shared/podFacts';
 import { manageReplicas } from './manage';
-import { calculateStatus, countReady, selectorImpliesLabels, statusEqual } from './status';
+import { calculateStatus, selectorImpliesLabels, statusEqual } from './status';
 import type { ReadyCounts } from './status';
 import type { ReplicaStatus } from './status';
 import type { ReplicaExpectations } from './expectationsState';
@@ -53,13 +54,22 @@ function keptWithoutClaiming(
 ): Readonly<KubeObject>[] | undefined {
   const kept: Readonly<KubeObject>[] = [];
   const minReady = replicaSpec(rs).minReadySeconds ?? 0;
+  const uid = rs.metadata.uid;
   for (const pod of candidates) {
-    if (!isPodActive(pod)) continue;
-    const d = claimDecision(rs, selector, pod);
+    const f = podFacts(pod);
+    if (!f.active) continue;
+    // ClaimObject's first case read from the facts (our controllerRef and a selector match keep the pod), else in full
+    const d =
+      uid !== undefined && f.controllerUid === uid && selector.matches(pod.metadata.labels)
+        ? 'keep'
+        : claimDecision(rs, selector, pod);
     if (d === 'keep') {
       kept.push(pod);
-      // calculateStatus's counts in the same pass (the pods' status is read while they are at hand)
-      countReady(counts, pod, minReady, nowMs);
+      // calculateStatus's counts (countReady) in the same pass
+      if (f.ready) {
+        counts.ready++;
+        if (factsAvailable(f, minReady, nowMs)) counts.available++;
+      }
     } else if (d !== 'ignore') return undefined;
   }
   return kept;
