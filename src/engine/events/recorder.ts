@@ -6,7 +6,7 @@ import { StatusError } from '../apiserver/types';
 import type { Simulation } from '../sim/types';
 import type { EventRecorder, EventSource, EventType } from './types';
 import { EventNamer } from './eventName';
-import { rfc3339 } from './timestamps';
+import { toRfc3339 } from '../sim/clock';
 import { Lru } from './lru';
 import { CorrelatorKeys } from './correlatorKeys';
 import { MessageSet } from './messageSet';
@@ -120,7 +120,7 @@ export function createEventRecorder(
   ): void {
     const ref = referenceOf(obj);
     const nowMs = sim.clock.nowMs();
-    const now = rfc3339(nowMs);
+    const now = toRfc3339(nowMs);
     const host = source.host ?? '';
     // getSpamKey / EventAggregatorByReasonFunc: the fields joined with no separator (fieldPath is always '')
     const spamKeys = keys.spamKeys(source.component, host, ref, type);

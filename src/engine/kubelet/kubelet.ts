@@ -19,7 +19,7 @@ import { ImageCatalog } from './images';
 import { PodIpam } from './podIpam';
 import { cniForCluster } from '../network/cni/index';
 import { buildPodStatus, getPhase } from './podStatus';
-import { rfc3339 } from '../events/timestamps';
+import { toRfc3339 } from '../sim/clock';
 import type { ProfileName, StageName, StageProfile } from './stages';
 import { PROFILES, stageDelayMs } from './stages';
 import { admit } from './startFlow';
@@ -263,7 +263,7 @@ export class Kubelet implements Component, KubeletOps {
       w,
       cur.status as Record<string, unknown> | undefined,
       phase,
-      rfc3339,
+      toRfc3339,
       this.imageIdOf,
     );
     try {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cloneSharing } from '../types/cloneSharing';
 import { deepFreeze } from '../store/deepFreeze';
-import { rfc3339 } from '../events/timestamps';
+import { toRfc3339 } from '../sim/clock';
 import { buildPodStatus, getPhase } from './podStatus';
 import type { ContainerRun, PodWorker } from './podWorker';
 
@@ -103,7 +103,7 @@ function build(
   prev: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const w = worker(s);
-  return buildPodStatus(w, prev, getPhase(w, s.terminal), rfc3339, imageIdOf);
+  return buildPodStatus(w, prev, getPhase(w, s.terminal), toRfc3339, imageIdOf);
 }
 
 describe('buildPodStatus sharing', () => {

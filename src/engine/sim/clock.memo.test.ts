@@ -1,4 +1,5 @@
-// toRfc3339 remembers the last second it printed; for any sequence of times it prints what formatSecond does.
+// toRfc3339 remembers the last second it printed and a bounded map of seconds; for any sequence of times it prints
+// what formatSecond does.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatSecond, toRfc3339 } from './clock';
@@ -14,6 +15,11 @@ describe('toRfc3339 memo', () => {
       name: 'back to an earlier second',
       ms: [61_000, 0],
       expected: ['2025-01-01T00:01:01Z', '2025-01-01T00:00:00Z'],
+    },
+    {
+      name: 'a fraction just before the next second, and a day later',
+      ms: [2999.9, 86_400_000 + 61_000],
+      expected: ['2025-01-01T00:00:02Z', '2025-01-02T00:01:01Z'],
     },
     {
       name: 'before the epoch',
@@ -32,5 +38,22 @@ describe('toRfc3339 memo', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('answers from the map of seconds as from scratch, in any call order and past the map bound', () => {
+    const ms = fc.oneof(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      fc.integer({ min: 0, max: 20_000 }).map((s) => s * 1000 + 999),
+    );
+    fc.assert(
+      fc.property(fc.array(ms, { maxLength: 300 }), (times) => {
+        for (const t of times) expect(toRfc3339(t)).toBe(formatSecond(Math.floor(t / 1000)));
+      }),
+      { numRuns: 50 },
+    );
+    // walk past the bound: more distinct seconds than the map holds, then back to the first ones
+    for (let s = 0; s < 5000; s++) expect(toRfc3339(s * 1000)).toBe(formatSecond(s));
+    for (let s = 0; s < 10; s++) expect(toRfc3339(s * 1000)).toBe(formatSecond(s));
   });
 });

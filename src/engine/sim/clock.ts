@@ -41,15 +41,25 @@ function isLeap(year: number): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** the last second printed and its text: creates and updates print the same second many times in a row */
+/**
+ * Printed seconds: creates and updates print the current second many times in a row (the last one is checked
+ * first), and pod statuses re-print the same few earlier seconds (the bounded map).
+ */
 let lastSecond = Number.NaN;
 let lastText = '';
+const bySecond = new Map<number, string>();
+const BY_SECOND_MAX = 4096;
 
 /** RFC 3339, second precision, UTC: metav1.Time's wire format (time.RFC3339 truncated to seconds) */
 export function toRfc3339(ms: number): string {
   const totalSeconds = Math.floor(ms / 1000);
   if (totalSeconds === lastSecond) return lastText;
-  const text = formatSecond(totalSeconds);
+  let text = bySecond.get(totalSeconds);
+  if (text === undefined) {
+    if (bySecond.size >= BY_SECOND_MAX) bySecond.clear();
+    text = formatSecond(totalSeconds);
+    bySecond.set(totalSeconds, text);
+  }
   lastSecond = totalSeconds;
   lastText = text;
   return text;
