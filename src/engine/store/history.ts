@@ -1,8 +1,7 @@
-// Retained history of the store: every revision's events (for watch replay) and each key's versions (for reads
-// at a past revision, by binary search). compact(rev) drops what no read at a revision >= rev can need.
+// Retained history of the store: every revision's events since the compaction revision, oldest first. Watch replay
+// reads it forward; reads at a past revision are answered from it and the current values (each event carries the
+// key's previous value), so a write only appends its record: no per-key version lists to keep up on the write path.
 import type { KeyValue, StoreEvent } from './types';
-import { LazySortedKeys } from './lazySortedKeys';
-import { locateKey, scopeOfPrefix } from './keyspace';
 
 /** one write revision and its events (several for a txn) */
 export interface RevisionRecord {
@@ -10,101 +9,74 @@ export interface RevisionRecord {
   readonly events: readonly StoreEvent[];
 }
 
-/** a key's value from `revision` on; kv undefined = deleted at that revision */
-interface VersionEntry {
-  readonly revision: number;
-  readonly kv: KeyValue | undefined;
-}
-
-/** index of the last entry with revision <= rev, or -1 */
-function lastAtOrBefore(entries: readonly VersionEntry[], rev: number): number {
-  let lo = 0;
-  let hi = entries.length;
+/** first index of records with revision > rev (records are in revision order) */
+function firstAfter(log: readonly RevisionRecord[], from: number, rev: number): number {
+  let lo = from;
+  let hi = log.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((entries[mid] as VersionEntry).revision <= rev) lo = mid + 1;
+    if ((log[mid] as RevisionRecord).revision <= rev) lo = mid + 1;
     else hi = mid;
   }
-  return lo - 1;
+  return lo;
+}
+
+/** the key's value just before event e (undefined: it did not exist) */
+function before(e: StoreEvent): KeyValue | undefined {
+  return e.type === 'ADDED' ? undefined : e.prevKv;
 }
 
 export class History {
-  private versions = new Map<string, VersionEntry[]>();
-  /** keys with retained history (live, or deleted within the window), per plural */
-  private keysByPlural = new Map<string, LazySortedKeys>();
   private log: RevisionRecord[] = [];
   private head = 0;
 
   record(rec: RevisionRecord): void {
     this.log.push(rec);
-    for (let i = 0; i < rec.events.length; i++) {
-      const e = rec.events[i] as StoreEvent;
-      let entries = this.versions.get(e.key);
-      if (!entries) {
-        this.versions.set(e.key, (entries = []));
-        this.keySet(locateKey(e.key).plural).add(e.key);
+  }
+
+  /**
+   * The key's value as of rev (the caller checked rev is retained): the value before its first change after rev, or,
+   * when nothing changed it since, the current one.
+   */
+  getAt(key: string, rev: number, current: KeyValue | undefined): KeyValue | undefined {
+    const log = this.log;
+    for (let i = firstAfter(log, this.head, rev); i < log.length; i++) {
+      const events = (log[i] as RevisionRecord).events;
+      for (let j = 0; j < events.length; j++) {
+        const e = events[j] as StoreEvent;
+        if (e.key === key) return before(e);
       }
-      entries.push({ revision: rec.revision, kv: e.type === 'DELETED' ? undefined : e.kv });
     }
+    return current;
   }
 
-  /** the key's value as of rev (the caller checked rev is retained) */
-  getAt(key: string, rev: number): KeyValue | undefined {
-    const entries = this.versions.get(key);
-    if (!entries) return undefined;
-    const i = lastAtOrBefore(entries, rev);
-    return i < 0 ? undefined : (entries[i] as VersionEntry).kv;
-  }
-
-  /** keys with retained history under prefix, sorted */
-  keysWithPrefix(prefix: string): string[] {
-    const scope = scopeOfPrefix(prefix);
-    const sets =
-      scope.kind === 'all' ? [...this.keysByPlural.values()] : [this.keysByPlural.get(scope.plural)];
-    const out: string[] = [];
-    for (const set of sets) if (set) for (const k of set.withPrefix(prefix)) out.push(k);
-    return scope.kind === 'all' ? out.sort() : out;
+  /**
+   * Keys under prefix changed after rev, each with its value as of rev (undefined: it did not exist then). A key
+   * not in the map has the same value at rev as now.
+   */
+  changedSince(prefix: string, rev: number): Map<string, KeyValue | undefined> {
+    const out = new Map<string, KeyValue | undefined>();
+    const log = this.log;
+    for (let i = firstAfter(log, this.head, rev); i < log.length; i++) {
+      for (const e of (log[i] as RevisionRecord).events) {
+        if (e.key.startsWith(prefix) && !out.has(e.key)) out.set(e.key, before(e));
+      }
+    }
+    return out;
   }
 
   /** retained revision records with revision > rev, oldest first */
   *recordsAfter(rev: number): Generator<RevisionRecord> {
-    const first = this.log[this.head];
-    if (!first) return;
-    for (let i = this.head + Math.max(0, rev + 1 - first.revision); i < this.log.length; i++) {
-      yield this.log[i] as RevisionRecord;
-    }
+    const log = this.log;
+    for (let i = firstAfter(log, this.head, rev); i < log.length; i++) yield log[i] as RevisionRecord;
   }
 
-  /** drop revision records <= rev and every key version no read at a revision >= rev can see */
+  /** drop revision records <= rev: no read at a revision >= rev needs them */
   compact(rev: number): void {
-    const touched = new Set<string>();
-    while (this.head < this.log.length && (this.log[this.head] as RevisionRecord).revision <= rev) {
-      for (const e of (this.log[this.head] as RevisionRecord).events) touched.add(e.key);
-      this.head++;
-    }
+    this.head = firstAfter(this.log, this.head, rev);
     if (this.head > 1024 && this.head * 2 > this.log.length) {
       this.log = this.log.slice(this.head);
       this.head = 0;
     }
-    for (const key of touched) this.trimKey(key, rev);
-  }
-
-  private trimKey(key: string, rev: number): void {
-    const entries = this.versions.get(key);
-    if (!entries) return;
-    let keep = lastAtOrBefore(entries, rev);
-    // the newest version at or before rev still answers reads at rev; a deletion there answers them by absence
-    if (keep >= 0 && (entries[keep] as VersionEntry).kv === undefined) keep++;
-    if (keep > 0) entries.splice(0, keep);
-    if (entries.length === 0) {
-      this.versions.delete(key);
-      this.keysByPlural.get(locateKey(key).plural)?.delete(key);
-    }
-  }
-
-  private keySet(plural: string): LazySortedKeys {
-    let set = this.keysByPlural.get(plural);
-    if (!set) this.keysByPlural.set(plural, (set = new LazySortedKeys()));
-    return set;
   }
 }

@@ -49,7 +49,8 @@ class Store implements MvccStore {
 
   getAt(key: string, revision: number): KeyValue | undefined {
     this.checkReadable(revision);
-    return revision === this.revision ? this.current.get(key) : this.history.getAt(key, revision);
+    const current = this.current.get(key);
+    return revision === this.revision ? current : this.history.getAt(key, revision, current);
   }
 
   list(prefix: string, options: ListOptions = {}): ListResult {
@@ -77,11 +78,13 @@ class Store implements MvccStore {
   listAt(prefix: string, revision: number): ListResult {
     this.checkReadable(revision);
     if (revision === this.revision) return this.list(prefix);
+    // the keys changed since, as they were then; every other key is as it is now
+    const changed = this.history.changedSince(prefix, revision);
     const items: KeyValue[] = [];
-    for (const key of this.history.keysWithPrefix(prefix)) {
-      const kv = this.history.getAt(key, revision);
-      if (kv) items.push(kv);
-    }
+    for (const key of this.index.keysWithPrefix(prefix))
+      if (!changed.has(key)) items.push(this.current.get(key) as KeyValue);
+    for (const kv of changed.values()) if (kv) items.push(kv);
+    items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { items, revision };
   }
 

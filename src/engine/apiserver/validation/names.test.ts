@@ -1,5 +1,6 @@
 // Name validators return apimachinery's messages (k8s.io/apimachinery/pkg/util/validation validation_test.go cases).
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   isConfigMapKey,
   isDNS1035Label,
@@ -7,7 +8,9 @@ import {
   isDNS1123Subdomain,
   isValidPercent,
   isValidPortName,
+  matchesDNS1123Subdomain,
   nameIsDNSLabel,
+  nameIsDNSSubdomain,
 } from './names';
 
 describe('DNS names', () => {
@@ -34,6 +37,30 @@ describe('DNS names', () => {
   it('generateName prefixes may end with a dash', () => {
     expect(nameIsDNSLabel('web-', true)).toEqual([]);
     expect(nameIsDNSLabel('web-', false)).toHaveLength(1);
+  });
+});
+
+describe('the DNS-1123 subdomain scan', () => {
+  // apimachinery's dns1123SubdomainFmt, which the scan replaces
+  const re = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  it.each(['a', 'a.b', 'a-b.c--d', '0.1', 'web-7d4b9c8f5-x2k8p.18a2b3c4d5e6f708'])('accepts %s', (v) =>
+    expect(matchesDNS1123Subdomain(v)).toBe(true),
+  );
+  it.each(['', '.', 'a.', '.a', 'a..b', 'a-', '-a', 'a-.b', 'a.-b', 'A', 'a_b', 'a b'])('rejects %j', (v) =>
+    expect(matchesDNS1123Subdomain(v)).toBe(false),
+  );
+  it('answers as the regex does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9.A_-]{0,12}$/), (v) => {
+        expect(matchesDNS1123Subdomain(v)).toBe(re.test(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('names (not prefixes) get the messages of IsDNS1123Subdomain', () => {
+    expect(nameIsDNSSubdomain('web.1', false)).toEqual([]);
+    expect(nameIsDNSSubdomain('Web', false)).toEqual(isDNS1123Subdomain('Web'));
+    expect(nameIsDNSSubdomain('x'.repeat(254), false)).toEqual(['must be no more than 253 characters']);
   });
 });
 
