@@ -68,6 +68,25 @@ describe('create', () => {
     });
   }
 
+  it('NamespaceLifecycle sees a namespace as soon as it is created, and its Terminating phase', () => {
+    const { api } = newTestApi();
+    expect(statusOf(() => api.create('cm', 'later', configMap('c'), KUBECTL)).message).toBe(
+      'namespaces "later" not found',
+    );
+    api.create(
+      'namespaces',
+      undefined,
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'later' } },
+      KUBECTL,
+    );
+    expect(api.create('cm', 'later', configMap('c'), KUBECTL).metadata.namespace).toBe('later');
+    api.create('cm', 'later', configMap('d'), KUBECTL);
+    api.delete('namespaces', undefined, 'later', {}, KUBECTL);
+    expect(statusOf(() => api.create('cm', 'later', configMap('e'), KUBECTL)).message).toMatch(
+      /because it is being terminated/,
+    );
+  });
+
   it('refuses an invalid object with 422 and the NewInvalid message', () => {
     const { api } = newTestApi();
     const s = statusOf(() => api.create('cm', 'default', configMap('My_App'), KUBECTL));

@@ -30,6 +30,8 @@ export function createAdmissionApi(store: MvccStore, rootRng?: Rng): AdmissionAp
   const streams = new Map<string, Rng>();
   /** lists plugins asked for (priorityclasses and storageclasses on every pod or claim create), by prefix */
   const lists = new Map<string, { items?: readonly Readonly<KubeObject>[] }>();
+  /** cluster-scoped objects plugins asked for, by plural and name (undefined: known not to exist) */
+  const gets = new Map<string, Map<string, Readonly<KubeObject> | undefined>>();
   return {
     rng(stream) {
       let r = streams.get(stream);
@@ -38,7 +40,21 @@ export function createAdmissionApi(store: MvccStore, rootRng?: Rng): AdmissionAp
     },
     get(resource, namespace, name) {
       const res = resolveResource(resource);
-      return store.get(registryKey(res.plural, res.namespaced ? namespace : undefined, name))?.value;
+      if (res.namespaced) return store.get(registryKey(res.plural, namespace, name))?.value;
+      // cluster-scoped objects (NamespaceLifecycle reads the request's namespace on every write), by name, as a
+      // lister answers: a watch on the plural forgets them on any change
+      let byName = gets.get(res.plural);
+      if (!byName) {
+        const entry = new Map<string, Readonly<KubeObject> | undefined>();
+        store.watch(registryPrefix(res.plural, undefined), () => entry.clear());
+        gets.set(res.plural, (byName = entry));
+      }
+      let obj = byName.get(name);
+      if (obj === undefined && !byName.has(name)) {
+        obj = store.get(registryKey(res.plural, undefined, name))?.value;
+        byName.set(name, obj);
+      }
+      return obj;
     },
     list(resource, namespace) {
       const res = resolveResource(resource);

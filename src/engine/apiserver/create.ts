@@ -37,6 +37,16 @@ export function decode(input: Readonly<KubeObject>, apiVersion: string, kind: st
   return obj;
 }
 
+/** decode for a handed-off object: it becomes the server's own, with the resource's apiVersion/kind */
+function adopt(input: Readonly<KubeObject>, apiVersion: string, kind: string): KubeObject {
+  if (Object.isFrozen(input) || typeof input.metadata !== 'object' || input.metadata === null)
+    return decode(input, apiVersion, kind);
+  const obj = input as KubeObject;
+  obj.apiVersion = apiVersion;
+  obj.kind = kind;
+  return obj;
+}
+
 export function createObject(
   core: ServerCore,
   resource: string,
@@ -45,7 +55,9 @@ export function createObject(
   ctx: RequestContext,
 ): KubeObject {
   const res = resolveResource(resource);
-  const obj = decode(input, apiVersionOf(res), res.kind);
+  const obj = ctx.handOff
+    ? adopt(input, apiVersionOf(res), res.kind)
+    : decode(input, apiVersionOf(res), res.kind);
   const ns = scopeObject(res, namespace, obj);
   if (obj.metadata.resourceVersion)
     throw newBadRequest('resourceVersion should not be set on objects to be created');

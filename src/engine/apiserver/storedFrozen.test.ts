@@ -76,3 +76,29 @@ describe('stored values', () => {
       expect(JSON.stringify(t.api.get('pods', 'default', 'p'))).not.toContain('"False"');
     });
 });
+
+describe('a handed-off create', () => {
+  it('keeps the caller-built object itself, frozen throughout, with the server fields set', () => {
+    const t = newTestApi();
+    const input = pod('p', {}, { app: 'web' });
+    const out = t.api.create('pods', 'default', input, { ...KUBECTL, handOff: true });
+    expect(out).toBe(input);
+    expect(t.store.get('/registry/pods/default/p')?.value).toBe(input);
+    expect(everyObjectFrozen(out)).toBe(true);
+    expect(out.metadata.uid).toBeTruthy();
+    expect(out.metadata.resourceVersion).toBeTruthy();
+  });
+  it('copies a frozen object as any create does', () => {
+    const t = newTestApi();
+    const input = shallowFreezeEach(pod('p', {}, { app: 'web' }));
+    const out = t.api.create('pods', 'default', input, { ...KUBECTL, handOff: true });
+    expect(out).not.toBe(input);
+    expect(everyObjectFrozen(out)).toBe(true);
+  });
+  it('is not taken without the flag', () => {
+    const t = newTestApi();
+    const input = pod('p');
+    expect(t.api.create('pods', 'default', input, KUBECTL)).not.toBe(input);
+    expect(Object.isFrozen(input)).toBe(false);
+  });
+});

@@ -131,6 +131,8 @@ export function createEventRecorder(
     const ctx: RequestContext = {
       actor: source.component,
       cause: `event ${type} ${reason} on ${ref.kind}/${ref.name}`,
+      // the Event below is built for its create alone: the server may keep it rather than copy it
+      handOff: true,
     };
     try {
       const seen = observations.get(key);
