@@ -1,7 +1,6 @@
-// A sorted set of strings kept sorted incrementally: an array of small sorted chunks (a flat B-tree), so inserts
-// cost O(log n + chunk) and a prefix range costs O(log n + result) instead of scanning or re-sorting every key.
-
-const MAX_CHUNK = 512;
+// The keys of one plural in key order, sorted only when read: every write of a new key (each Event, each pod) adds
+// one, but the store is listed rarely (informers list once, then watch), so a write only notes the key in a set and
+// the first ordered read after writes sorts the new keys and merges them into the sorted array in one pass.
 
 /** index of the first element >= key in a sorted array */
 export function lowerBound(arr: readonly string[], key: string): number {
@@ -16,46 +15,25 @@ export function lowerBound(arr: readonly string[], key: string): number {
 }
 
 export class SortedKeySet {
-  private chunks: string[][] = [];
-  private count = 0;
+  /** keys in order as of the last read (some may since be in `removed`) */
+  private sorted: string[] = [];
+  /** keys added since the last read, not in `sorted` */
+  private readonly added = new Set<string>();
+  /** keys of `sorted` deleted since the last read */
+  private readonly removed = new Set<string>();
 
   get size(): number {
-    return this.count;
+    return this.sorted.length - this.removed.size + this.added.size;
   }
 
-  /** adds key; false when it was already there */
-  add(key: string): boolean {
-    if (this.chunks.length === 0) {
-      this.chunks.push([key]);
-      this.count = 1;
-      return true;
-    }
-    const ci = Math.min(this.chunkFor(key), this.chunks.length - 1);
-    const chunk = this.chunks[ci] as string[];
-    const i = lowerBound(chunk, key);
-    if (chunk[i] === key) return false;
-    chunk.splice(i, 0, key);
-    this.count++;
-    if (chunk.length > MAX_CHUNK) this.chunks.splice(ci + 1, 0, chunk.splice(MAX_CHUNK >> 1));
-    return true;
+  /** adds a key that is not in the set (the store adds a key only when it is created) */
+  add(key: string): void {
+    if (this.removed.size === 0 || !this.removed.delete(key)) this.added.add(key);
   }
 
-  /** removes key; false when it was not there */
-  delete(key: string): boolean {
-    const ci = this.chunkFor(key);
-    const chunk = this.chunks[ci];
-    if (!chunk) return false;
-    const i = lowerBound(chunk, key);
-    if (chunk[i] !== key) return false;
-    chunk.splice(i, 1);
-    this.count--;
-    if (chunk.length === 0) this.chunks.splice(ci, 1);
-    return true;
-  }
-
-  has(key: string): boolean {
-    const chunk = this.chunks[this.chunkFor(key)];
-    return chunk !== undefined && chunk[lowerBound(chunk, key)] === key;
+  /** deletes a key that is in the set */
+  delete(key: string): void {
+    if (this.added.size === 0 || !this.added.delete(key)) this.removed.add(key);
   }
 
   /**
@@ -63,35 +41,32 @@ export class SortedKeySet {
    * until visit returns false.
    */
   forEachWithPrefix(prefix: string, visit: (key: string) => boolean, after?: string): void {
+    const keys = this.keys();
     const start = after !== undefined && after >= prefix ? after : prefix;
-    let ci = this.chunkFor(start);
-    let i = ci < this.chunks.length ? lowerBound(this.chunks[ci] as string[], start) : 0;
-    for (; ci < this.chunks.length; ci++, i = 0) {
-      const chunk = this.chunks[ci] as string[];
-      for (; i < chunk.length; i++) {
-        const key = chunk[i] as string;
-        if (after !== undefined && key <= after) continue;
-        if (!key.startsWith(prefix)) return;
-        if (!visit(key)) return;
-      }
+    for (let i = lowerBound(keys, start); i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (after !== undefined && key <= after) continue;
+      if (!key.startsWith(prefix)) return;
+      if (!visit(key)) return;
     }
   }
 
-  /** every key, in order */
-  keys(): string[] {
-    return this.chunks.flat();
-  }
-
-  /** index of the first chunk whose last key is >= key (chunks.length when none) */
-  private chunkFor(key: string): number {
-    let lo = 0;
-    let hi = this.chunks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const chunk = this.chunks[mid] as string[];
-      if ((chunk[chunk.length - 1] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  /** every key, in order (the set's own array: callers must not change it) */
+  keys(): readonly string[] {
+    if (this.added.size === 0 && this.removed.size === 0) return this.sorted;
+    const old = this.removed.size === 0 ? this.sorted : this.sorted.filter((k) => !this.removed.has(k));
+    const fresh = [...this.added].sort();
+    const merged: string[] = new Array<string>(old.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < old.length && j < fresh.length)
+      merged[k++] = (old[i] as string) < (fresh[j] as string) ? (old[i++] as string) : (fresh[j++] as string);
+    while (i < old.length) merged[k++] = old[i++] as string;
+    while (j < fresh.length) merged[k++] = fresh[j++] as string;
+    this.sorted = merged;
+    this.added.clear();
+    this.removed.clear();
+    return merged;
   }
 }
