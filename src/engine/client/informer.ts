@@ -40,21 +40,27 @@ export function indexPodsByNode(pods: Informer): void {
   );
 }
 
+/** a cached object and the values each indexer gave it (in indexer order) */
+interface CacheEntry {
+  obj: Readonly<KubeObject>;
+  /**
+   * the values each indexer gave the cached object, so an update does not re-run every index function on the old
+   * object; the cached object is frozen, so they cannot go stale (client-go's threadSafeMap re-runs them: the values
+   * are the same)
+   */
+  readonly indexed: IndexEntry[];
+}
+
 export class Informer {
-  private readonly items = new Map<ObjectKey, Readonly<KubeObject>>();
+  /** key -> the cached object and its index values: one map, so a delivery does one lookup */
+  private readonly items = new Map<ObjectKey, CacheEntry>();
   private readonly indexers = new Map<string, IndexFunc>();
-  /** index name -> index value -> keys */
-  private readonly indices = new Map<string, Map<string, Set<ObjectKey>>>();
+  /** index name -> index value -> the cache entries of the objects with that value */
+  private readonly indices = new Map<string, Map<string, Set<CacheEntry>>>();
   /** the index functions and their indices, in the order added (plain arrays for the per-write loop) */
   private readonly indexFns: IndexFunc[] = [];
   private readonly indexDeps: (IndexDeps | undefined)[] = [];
-  private readonly indexMaps: Map<string, Set<ObjectKey>>[] = [];
-  /**
-   * key -> the values each indexer gave the cached object (in indexer order), so an update does not re-run every
-   * index function on the old object; the cached object is frozen, so they cannot go stale (client-go's
-   * threadSafeMap re-runs them: the values are the same)
-   */
-  private readonly indexedValues = new Map<ObjectKey, IndexEntry[]>();
+  private readonly indexMaps: Map<string, Set<CacheEntry>>[] = [];
   private readonly handlers: InformerHandlers[] = [];
   private watch: ApiWatch | undefined;
 
@@ -69,22 +75,21 @@ export class Informer {
   addIndexer(name: string, fn: IndexFunc, deps?: IndexDeps): void {
     if (this.indexers.has(name)) return;
     this.indexers.set(name, fn);
-    const idx = new Map<string, Set<ObjectKey>>();
+    const idx = new Map<string, Set<CacheEntry>>();
     this.indices.set(name, idx);
     this.indexFns.push(fn);
     this.indexDeps.push(deps);
     this.indexMaps.push(idx);
-    for (const [key, obj] of this.items) {
-      const values = fn(obj);
-      const sets = addToIndex(idx, values, key);
-      this.indexedValues.get(key)?.push({ values, sets, dep: deps?.(obj) });
+    for (const e of this.items.values()) {
+      const values = fn(e.obj);
+      e.indexed.push({ values, sets: addToIndex(idx, values, e), dep: deps?.(e.obj) });
     }
   }
 
   addHandlers(h: InformerHandlers): void {
     this.handlers.push(h);
     // a late handler sees the current cache as adds, as client-go's AddEventHandler does
-    if (this.watch && h.onAdd) for (const obj of this.items.values()) h.onAdd(obj);
+    if (this.watch && h.onAdd) for (const e of this.items.values()) h.onAdd(e.obj);
   }
 
   get started(): boolean {
@@ -111,11 +116,13 @@ export class Informer {
   }
 
   get(key: ObjectKey): Readonly<KubeObject> | undefined {
-    return this.items.get(key);
+    return this.items.get(key)?.obj;
   }
 
   list(): Readonly<KubeObject>[] {
-    return [...this.items.values()];
+    const out: Readonly<KubeObject>[] = [];
+    for (const e of this.items.values()) out.push(e.obj);
+    return out;
   }
 
   size(): number {
@@ -123,13 +130,10 @@ export class Informer {
   }
 
   byIndex(indexName: string, value: string): Readonly<KubeObject>[] {
-    const keys = this.indices.get(indexName)?.get(value);
-    if (!keys) return [];
+    const entries = this.indices.get(indexName)?.get(value);
+    if (!entries) return [];
     const out: Readonly<KubeObject>[] = [];
-    for (const k of keys) {
-      const o = this.items.get(k);
-      if (o) out.push(o);
-    }
+    for (const e of entries) out.push(e.obj);
     return out;
   }
 
@@ -141,8 +145,9 @@ export class Informer {
   private onEvent(e: WatchEvent): void {
     if (e.type === 'ADDED' || e.type === 'MODIFIED') {
       const key = sharedObjectKey(e.object);
-      const old = this.items.get(key);
-      this.upsertKey(key, e.object);
+      const entry = this.items.get(key);
+      const old = entry?.obj;
+      this.upsertKey(key, e.object, entry);
       const hs = this.handlers;
       for (let i = 0; i < hs.length; i++) {
         const h = hs[i] as InformerHandlers;
@@ -151,14 +156,16 @@ export class Informer {
       }
     } else if (e.type === 'DELETED') {
       const key = sharedObjectKey(e.object);
-      if (this.items.has(key)) this.remove(key);
+      const entry = this.items.get(key);
+      if (entry) this.remove(key, entry);
       const hs = this.handlers;
       for (let i = 0; i < hs.length; i++) (hs[i] as InformerHandlers).onDelete?.(e.object);
     }
   }
 
   private upsert(obj: Readonly<KubeObject>): void {
-    this.upsertKey(objectKey(obj), obj);
+    const key = objectKey(obj);
+    this.upsertKey(key, obj, this.items.get(key));
   }
 
   /**
@@ -166,11 +173,13 @@ export class Informer {
    * that value's set. byIndex therefore lists keys in the order they joined the value, which later tie-breaks see
    * (client-go's index sets have no order at all).
    */
-  private upsertKey(key: ObjectKey, obj: Readonly<KubeObject>): void {
-    this.items.set(key, obj);
-    const prev = this.indexedValues.get(key);
+  private upsertKey(key: ObjectKey, obj: Readonly<KubeObject>, entry: CacheEntry | undefined): void {
+    const prev = entry?.indexed;
     // an update rewrites the key's entries in place (they are this informer's own)
     const all: IndexEntry[] = prev ?? [];
+    const e = entry ?? { obj, indexed: all };
+    if (entry) entry.obj = obj;
+    else this.items.set(key, e);
     const fns = this.indexFns;
     for (let i = 0; i < fns.length; i++) {
       const old = prev?.[i];
@@ -182,25 +191,18 @@ export class Informer {
         old.dep = dep;
         continue;
       }
-      const idx = this.indexMaps[i] as Map<string, Set<ObjectKey>>;
-      if (old) removeFromIndex(idx, old, key);
-      all[i] = { values, sets: addToIndex(idx, values, key), dep };
+      const idx = this.indexMaps[i] as Map<string, Set<CacheEntry>>;
+      if (old) removeFromIndex(idx, old, e);
+      all[i] = { values, sets: addToIndex(idx, values, e), dep };
     }
-    if (!prev) this.indexedValues.set(key, all);
   }
 
-  private remove(key: ObjectKey): void {
-    this.unindex(key);
+  private remove(key: ObjectKey, entry: CacheEntry): void {
     this.items.delete(key);
-  }
-
-  private unindex(key: ObjectKey): void {
-    const all = this.indexedValues.get(key);
-    if (!all) return;
-    this.indexedValues.delete(key);
+    const all = entry.indexed;
     for (let i = 0; i < all.length; i++) {
-      const entry = all[i];
-      if (entry) removeFromIndex(this.indexMaps[i] as Map<string, Set<ObjectKey>>, entry, key);
+      const ie = all[i];
+      if (ie) removeFromIndex(this.indexMaps[i] as Map<string, Set<CacheEntry>>, ie, entry);
     }
   }
 }
@@ -220,10 +222,10 @@ function sharedObjectKey(obj: Readonly<KubeObject>): ObjectKey {
   return lastKey;
 }
 
-/** the values one indexer gave an object, and the index sets (one per value) the object's key is in */
+/** the values one indexer gave an object, and the index sets (one per value) its cache entry is in */
 interface IndexEntry {
   readonly values: readonly string[];
-  readonly sets: readonly Set<ObjectKey>[];
+  readonly sets: readonly Set<CacheEntry>[];
   /** what the indexer's IndexDeps gave the object (undefined without deps) */
   dep: unknown;
 }
@@ -235,26 +237,26 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function addToIndex(
-  idx: Map<string, Set<ObjectKey>>,
+  idx: Map<string, Set<CacheEntry>>,
   values: readonly string[],
-  key: ObjectKey,
-): Set<ObjectKey>[] {
-  const sets: Set<ObjectKey>[] = [];
+  entry: CacheEntry,
+): Set<CacheEntry>[] {
+  const sets: Set<CacheEntry>[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as string;
     let set = idx.get(v);
     if (!set) idx.set(v, (set = new Set()));
-    set.add(key);
+    set.add(entry);
     sets.push(set);
   }
   return sets;
 }
 
-function removeFromIndex(idx: Map<string, Set<ObjectKey>>, entry: IndexEntry, key: ObjectKey): void {
-  for (let i = 0; i < entry.values.length; i++) {
-    const set = entry.sets[i] as Set<ObjectKey>;
-    set.delete(key);
-    if (set.size === 0 && idx.get(entry.values[i] as string) === set) idx.delete(entry.values[i] as string);
+function removeFromIndex(idx: Map<string, Set<CacheEntry>>, ie: IndexEntry, entry: CacheEntry): void {
+  for (let i = 0; i < ie.values.length; i++) {
+    const set = ie.sets[i] as Set<CacheEntry>;
+    set.delete(entry);
+    if (set.size === 0 && idx.get(ie.values[i] as string) === set) idx.delete(ie.values[i] as string);
   }
 }
 
