@@ -80,7 +80,12 @@ export class DependencyGraph {
       this.transitions(old.obj, obj, uid);
       return;
     }
-    const oldOwners = new Set(ownersOf(old?.obj).map((r) => r.uid));
+    if (!old) {
+      this.addOwners(obj, uid);
+      this.transitions(undefined, obj, uid);
+      return;
+    }
+    const oldOwners = new Set(ownersOf(old.obj).map((r) => r.uid));
     const newOwners = new Set(ownersOf(obj).map((r) => r.uid));
     for (const o of oldOwners) {
       if (newOwners.has(o)) continue;
@@ -99,8 +104,26 @@ export class DependencyGraph {
       if (!owner || owner.obj.metadata.deletionTimestamp) check = true;
     }
     const added = [...newOwners].some((o) => !oldOwners.has(o));
-    if (check && (!old || added)) this.dirty.push(deleteKey(uid));
-    this.transitions(old?.obj, obj, uid);
+    if (check && added) this.dirty.push(deleteKey(uid));
+    this.transitions(old.obj, obj, uid);
+  }
+
+  /**
+   * a new object's owner links: what upsert's general path does when there are no old owners (every owner is new),
+   * without building the owner sets
+   */
+  private addOwners(obj: Readonly<KubeObject>, uid: string): void {
+    const refs = ownersOf(obj);
+    let check = false;
+    for (let i = 0; i < refs.length; i++) {
+      const o = (refs[i] as OwnerReference).uid;
+      let set = this.dependentsByOwner.get(o);
+      if (!set) this.dependentsByOwner.set(o, (set = new Set()));
+      set.add(uid);
+      const owner = this.nodes.get(o);
+      if (!owner || owner.obj.metadata.deletionTimestamp) check = true;
+    }
+    if (check) this.dirty.push(deleteKey(uid));
   }
 
   private transitions(old: Readonly<KubeObject> | undefined, obj: Readonly<KubeObject>, uid: string): void {
