@@ -12,11 +12,25 @@ import { syncReplicaSet } from './sync';
 import { replicaSetVariant, replicationControllerVariant } from './variant';
 import type { ReplicaControllerVariant } from './variant';
 
+/**
+ * the owner key last built: a ReplicaSet's pods come one after another with the same namespace and owner name (the
+ * very same strings), so one key string (whose hash the informer map keeps) serves them all
+ */
+let lastNamespace: string | undefined;
+let lastOwner: string | undefined;
+let lastKey: ObjectKey = '';
+
 /** resolveControllerRef: the key of obj's controller of this kind, when the cached owner has that UID */
 function controllerKey(pod: Readonly<KubeObject>, owners: Informer, kind: string): ObjectKey | undefined {
   const ref = getControllerOf(pod);
   if (!ref || ref.kind !== kind) return undefined;
-  const key = `${pod.metadata.namespace ?? ''}/${ref.name}`;
+  const ns = pod.metadata.namespace ?? '';
+  if (ns !== lastNamespace || ref.name !== lastOwner) {
+    lastNamespace = ns;
+    lastOwner = ref.name;
+    lastKey = `${ns}/${ref.name}`;
+  }
+  const key = lastKey;
   return owners.get(key)?.metadata.uid === ref.uid ? key : undefined;
 }
 
