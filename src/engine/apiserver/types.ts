@@ -40,8 +40,8 @@ export interface RequestContext {
   dryRun?: boolean;
   fieldManager?: string;
   /**
-   * (create; other verbs ignore it) the caller built the object for this request alone and never touches it again (the event recorder's
-   * Events), so the server takes it as its own (and freezes it) instead of decoding a copy
+   * (create; other verbs ignore it) the caller built the object for this request alone and never touches it
+   * again (the event recorder's Events), so the server takes it as its own and freezes it instead of decoding a copy
    */
   handOff?: boolean;
 }

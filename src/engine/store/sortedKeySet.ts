@@ -1,4 +1,4 @@
-// The keys of one plural in key order, sorted only when read: every write of a new key (each Event, each pod) adds
+// The keys of one directory in key order, sorted only when read: every write of a new key (each Event, each pod) adds
 // one, but the store is listed rarely (informers list once, then watch), so a write only notes the key in a set and
 // the first ordered read after writes sorts the new keys and merges them into the sorted array in one pass.
 
