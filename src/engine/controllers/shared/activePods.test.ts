@@ -151,3 +151,30 @@ describe('rankPodsByRelatedPodsOnSameNode', () => {
     expect(ranked.map((r) => r.rank)).toEqual([2, 1]);
   });
 });
+
+describe('restart counts (maxContainerRestarts)', () => {
+  // controller_utils.go maxContainerRestarts: app containers and restartable init containers (sidecars) count; an
+  // init container that ran to completion does not
+  const withInit = (name: string, initRestarts: number, sidecar: boolean): KubeObject => {
+    const p = pod(name, 'foo', 'Running', true, 1, MONTH_AGO, MONTH_AGO);
+    const spec = p.spec as { initContainers?: unknown[] };
+    spec.initContainers = [{ name: 'init', image: 'x', ...(sidecar ? { restartPolicy: 'Always' } : {}) }];
+    (p.status as { initContainerStatuses?: unknown[] }).initContainerStatuses = [
+      { name: 'init', restartCount: initRestarts },
+    ];
+    return p;
+  };
+  it.each([
+    { name: 'a sidecar with more restarts goes first', a: withInit('s', 5, true), b: withInit('t', 0, true) },
+    { name: 'a sidecar outweighs app restarts', a: withInit('s', 5, true), b: withInit('plain', 0, false) },
+  ])('$name', ({ a, b }) => {
+    expect(activePodLess({ pod: a, rank: 0 }, { pod: b, rank: 0 }, NOW)).toBe(true);
+  });
+  it('a restarted init container that is not a sidecar does not count', () => {
+    const init = withInit('i', 5, false);
+    const plain = pod('p', 'foo', 'Running', true, 1, MONTH_AGO, MONTH_AGO);
+    expect(activePodLess({ pod: init, rank: 0 }, { pod: plain, rank: 0 }, NOW)).toBe(
+      activePodLess({ pod: { ...init, status: plain.status }, rank: 0 }, { pod: plain, rank: 0 }, NOW),
+    );
+  });
+});

@@ -36,6 +36,8 @@ export function maxContainerRestarts(p: Readonly<KubeObject>): number {
   const st = (p as Readonly<Pod>).status;
   let max = 0;
   for (const c of st?.containerStatuses ?? []) max = Math.max(max, c.restartCount ?? 0);
+  // most pods have no init container statuses: no sidecar set to build
+  if ((st?.initContainerStatuses?.length ?? 0) === 0) return max;
   const sidecars = new Set(
     ((p as Readonly<Pod>).spec?.initContainers ?? [])
       .filter((c) => c.restartPolicy === 'Always')
