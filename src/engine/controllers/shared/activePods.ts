@@ -2,7 +2,8 @@
 // with PodDeletionCost and LogarithmicScaleDown on, and replica_set.go getPodsRankedByRelatedPodsOnSameNode).
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types/object';
-import { isPodActive, isPodReady, podReadyTimeMs, timeMs } from './podUtil';
+import { timeMs } from './podUtil';
+import { podFacts } from './podFacts';
 
 /** the annotation read by helper.GetDeletionCostFromPodAnnotations */
 export const POD_DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
@@ -90,15 +91,16 @@ interface PodSortKey {
 
 function podSortKey(r: RankedPod): PodSortKey {
   const p = r.pod;
-  const ready = isPodReady(p);
+  // IsPodReady and the Ready condition's time, as remembered for the stored pod
+  const f = podFacts(p);
   return {
     nodeName: nodeName(p),
     phase: phaseOrdinal(p),
-    ready,
+    ready: f.ready,
     cost: podDeletionCost(p),
     rank: r.rank,
     uid: p.metadata.uid ?? '',
-    readyMs: ready ? podReadyTimeMs(p) : undefined,
+    readyMs: f.ready ? f.readyMs : undefined,
     restarts: maxContainerRestarts(p),
     createdMs: timeMs(p.metadata.creationTimestamp),
   };
@@ -144,7 +146,7 @@ export function rankPodsByRelatedPodsOnSameNode<T extends Readonly<KubeObject>>(
 ): RankedPod<T>[] {
   const podsOnNode = new Map<string, number>();
   for (const p of relatedPods) {
-    if (isPodActive(p)) podsOnNode.set(nodeName(p), (podsOnNode.get(nodeName(p)) ?? 0) + 1);
+    if (podFacts(p).active) podsOnNode.set(nodeName(p), (podsOnNode.get(nodeName(p)) ?? 0) + 1);
   }
   return podsToRank.map((pod) => ({ pod, rank: podsOnNode.get(nodeName(pod)) ?? 0 }));
 }
