@@ -5,7 +5,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { ReconcileContext, ReconcileResult } from '../../client/controller';
 import { StatusError } from '../../apiserver/types';
 import type { KubeObject } from '../../types/object';
-import { isPodAvailable } from '../shared/podUtil';
+import { factsAvailable, podFacts } from '../shared/podFacts';
 import { nodesToDaemonPods } from './daemonPods';
 import { CONTROLLER_REVISION_HASH_LABEL } from './history';
 import { planManage } from './manage';
@@ -69,7 +69,8 @@ function manageAndRoll(
       desiredNumberScheduled: desired,
       maxSurge,
       maxUnavailable,
-      isAvailable: (p) => isPodAvailable(p, minReadySeconds, nowMs),
+      isAvailable: (p) =>
+        factsAvailable(podFacts(p as unknown as Readonly<KubeObject>), minReadySeconds, nowMs),
       shouldRun: (node) => view.nodeExists(node) && view.shouldRun(node).shouldRun,
     });
     error = syncNodes(ctx, state, key, ds, roll.podsToDelete, roll.nodesToCreate, hash);

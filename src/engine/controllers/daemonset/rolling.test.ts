@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { allowsSurge, planRollingUpdate, rollingParams, scaledValue } from './rolling';
+import { allowsSurge, planInFull, planRollingUpdate, rollingParams, scaledValue } from './rolling';
 
 function pod(name: string, hash: string, ready: boolean, deleting = false): Pod {
   return {
@@ -194,5 +194,42 @@ describe('planRollingUpdate with surge', () => {
       podsToDelete: [],
       nodesToCreate: ['n1', 'n2'],
     });
+  });
+});
+
+describe('the no-old-pods shortcut', () => {
+  it('plans exactly what the full rollingUpdate plans, for any pods, hashes and limits', () => {
+    const podArb = fc.record({
+      hash: fc.constantFrom('new', 'old'),
+      ready: fc.boolean(),
+      deleting: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(podArb, { maxLength: 3 }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        (nodes, maxSurge, maxUnavailable, runEverywhere) => {
+          const nodeToDaemonPods = new Map(
+            nodes.map((pods, n) => [
+              `n${n}`,
+              pods.map((p, i) => pod(`p${n}-${i}`, p.hash, p.ready, p.deleting)),
+            ]),
+          );
+          const input = {
+            nodeToDaemonPods,
+            hash: 'new',
+            desiredNumberScheduled: nodes.length,
+            maxSurge,
+            maxUnavailable,
+            isAvailable: avail,
+            shouldRun: (node: string) => runEverywhere || node !== 'n0',
+          };
+          expect(planRollingUpdate(input)).toEqual(planInFull(input));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -142,5 +142,21 @@ function planSurge(input: RollingInput): RollingPlan {
 
 /** rollingUpdate */
 export function planRollingUpdate(input: RollingInput): RollingPlan {
+  // both plans only ever delete or replace old pods: with none left (no rollout under way) there is nothing to plan
+  if (!hasOldPods(input.nodeToDaemonPods, input.hash)) return { podsToDelete: [], nodesToCreate: [] };
+  return planInFull(input);
+}
+
+/** rollingUpdate without the no-old-pods shortcut (exported for the shortcut's property test) */
+export function planInFull(input: RollingInput): RollingPlan {
   return input.maxSurge === 0 ? planUnavailable(input) : planSurge(input);
+}
+
+/** whether some live daemon pod has another revision hash (findUpdatedPodsOnNode's oldPod on some node) */
+function hasOldPods(nodeToDaemonPods: ReadonlyMap<string, readonly Readonly<Pod>[]>, hash: string): boolean {
+  for (const pods of nodeToDaemonPods.values())
+    for (const pod of pods)
+      if (!pod.metadata?.deletionTimestamp && pod.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] !== hash)
+        return true;
+  return false;
 }

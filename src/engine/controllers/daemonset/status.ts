@@ -2,7 +2,8 @@
 // and storeDaemonSetStatus' "nothing changed" check).
 import type { DaemonSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { isPodAvailable, isPodReady } from '../shared/podUtil';
+import type { KubeObject } from '../../types/object';
+import { factsAvailable, podFacts } from '../shared/podFacts';
 import { CONTROLLER_REVISION_HASH_LABEL } from './history';
 import { compareByCreationAndPhase } from './manage';
 
@@ -75,9 +76,11 @@ export function computeStatusCounts(input: StatusInput): StatusCounts {
     if (!scheduled) continue;
     c.currentNumberScheduled++;
     const pod = firstByCreationAndPhase(pods);
-    if (isPodReady(pod)) {
+    // IsPodReady / IsPodAvailable, read from the facts remembered per stored pod
+    const f = podFacts(pod as unknown as Readonly<KubeObject>);
+    if (f.ready) {
       c.numberReady++;
-      if (isPodAvailable(pod, input.minReadySeconds, input.nowMs)) c.numberAvailable++;
+      if (factsAvailable(f, input.minReadySeconds, input.nowMs)) c.numberAvailable++;
     }
     if (isPodUpdated(pod, input.hash, input.templateGeneration)) c.updatedNumberScheduled++;
   }
