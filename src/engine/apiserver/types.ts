@@ -41,7 +41,8 @@ export interface RequestContext {
   fieldManager?: string;
   /**
    * (create; other verbs ignore it) the caller built the object for this request alone and never touches it
-   * again (the event recorder's Events), so the server takes it as its own and freezes it instead of decoding a copy
+   * again (the event recorder's Events), so the server takes it as its own and freezes it instead of decoding a copy.
+   * Its only frozen parts may be values read from the store (deep-frozen), as deepFreeze skips frozen objects.
    */
   handOff?: boolean;
 }

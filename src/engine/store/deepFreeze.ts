@@ -1,6 +1,7 @@
 // Freezes a value the API server stores, so every reader can share it without copying (etcd values are immutable).
 // Frozen objects met on the way are not walked again: the API server stores only fresh objects built from decoded
-// copies of its input (decode, cloneSharing) plus subtrees of values it stored before, which this function froze
+// copies of its input (decode, cloneSharing) or handed off to it (RequestContext.handOff: built for the request,
+// with no frozen parts but stored values) plus subtrees of values it stored before, which this function froze
 // entirely, and constants frozen with this same function. So a frozen object here is always frozen all the
 // way down, and a status write re-freezes only its new parts, not the shared spec. (Marking deeply frozen objects
 // with a symbol, to also survive shallow-frozen input, cost a defineProperty per object on every write.)
