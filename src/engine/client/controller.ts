@@ -31,6 +31,9 @@ export interface ReconcileResult {
 
 export type WatchVerb = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/** the keys of an event that concerns no key of the controller (shared: keysFor results are only read) */
+export const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
+
 export interface WatchSpec {
   resource: string;
   /** the events the controller registers handlers for (default all three; e.g. the Deployment controller's pod

@@ -3,7 +3,7 @@
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node } from 'kubernetes-types/core/v1';
 import type { ControllerDefinition, ReconcileContext } from '../../client/controller';
-import { controllerOwnerKeys } from '../../client/controller';
+import { NO_KEYS, controllerOwnerKeys } from '../../client/controller';
 import type { InformerFactory } from '../../client/informer';
 import { selectorFromLabelSelector } from '../../labels/selector';
 import type { KubeObject, ObjectKey } from '../../types/object';
@@ -19,8 +19,6 @@ function dsKeyOf(obj: Readonly<KubeObject>): string | undefined {
   if (!ref || ref.kind !== 'DaemonSet') return undefined;
   return `${obj.metadata.namespace ?? ''}/${ref.name}`;
 }
-
-const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
 
 /** getDaemonSetsForPod: an orphan pod wakes the DaemonSets in its namespace whose selector matches it */
 function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[] {

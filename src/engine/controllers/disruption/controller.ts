@@ -2,6 +2,7 @@
 // disruptedPods, the DisruptionAllowed condition) in line with its pods. mirrors pkg/controller/disruption/disruption.go.
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { ControllerDefinition, ReconcileContext, ReconcileResult } from '../../client/controller';
+import { NO_KEYS } from '../../client/controller';
 import { NAMESPACE_INDEX } from '../../client/informer';
 import type { InformerFactory } from '../../client/informer';
 import type { EventSource } from '../../events/types';
@@ -29,8 +30,6 @@ export function pdbsForPod(informers: InformerFactory, pod: Readonly<KubeObject>
   }
   return out.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
 }
-
-const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
 
 /** getPdbForPod: only the first matching PDB is synced for a pod event (Kubernetes picks one "arbitrarily") */
 function pdbKeysForPod(pod: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[] {

@@ -2,6 +2,7 @@
 // Service per pod event (the role of pkg/controller/util/endpoint GetPodServiceMemberships + the service lister).
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { InformerFactory } from '../../client/informer';
+import { NO_KEYS } from '../../client/controller';
 import type { KubeObject, ObjectKey } from '../../types/object';
 import { objectKey } from '../../types/object';
 
@@ -125,8 +126,6 @@ export function podEndpointFingerprint(pod: Readonly<KubeObject>): string {
  * keysFor pods with change filtering: a pod event whose endpoint-relevant fields did not change maps to no Service.
  * The framework calls keysFor for the new and then the old object of an update, and after removal on delete.
  */
-const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
-
 export function podKeysFor(
   informers: InformerFactory,
   seen: Map<ObjectKey, string>,

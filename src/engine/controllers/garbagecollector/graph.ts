@@ -1,6 +1,7 @@
 // The garbage collector's dependency graph: uid -> object and owners, owner uid -> dependents, fed by informer
 // events; each change notes which items need attention (mirrors garbagecollector/graph_builder.go processGraphChanges).
 import type { KubeObject, OwnerReference } from '../../types/object';
+import { NO_KEYS } from '../../client/controller';
 
 export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
@@ -34,8 +35,6 @@ function sameOwnerUids(a: readonly OwnerReference[], b: readonly OwnerReference[
   return true;
 }
 
-const NOTHING_DIRTY = Object.freeze([]) as unknown as string[];
-
 export class DependencyGraph {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly dependentsByOwner = new Map<string, Set<string>>();
@@ -62,9 +61,9 @@ export class DependencyGraph {
   }
 
   /** keys noted since the last call */
-  takeDirty(): string[] {
+  takeDirty(): readonly string[] {
     const d = this.dirty;
-    if (d.length === 0) return NOTHING_DIRTY; // most events leave nothing for the GC: no array per event
+    if (d.length === 0) return NO_KEYS; // most events leave nothing for the GC: no array per event
     this.dirty = [];
     return d;
   }

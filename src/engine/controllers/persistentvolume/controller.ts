@@ -5,6 +5,7 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ControllerDefinition, ReconcileContext, ReconcileResult } from '../../client/controller';
+import { NO_KEYS } from '../../client/controller';
 import type { KubeObject, ObjectKey } from '../../types/object';
 import { ANN_SELECTED_NODE, findMatchingVolume } from './binding';
 import { bind, provision } from './operations';
@@ -15,8 +16,6 @@ const PV_CLASS_INDEX = 'persistentvolume/class';
 const POD_CLAIM_INDEX = 'persistentvolume/pod-claims';
 
 const asObj = (o: unknown) => o as KubeObject;
-
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** the keys of the claims a pod mounts (a plain loop: this runs on every pod write, and most pods mount none) */
 function podClaimKeys(pod: Readonly<KubeObject>): readonly string[] {
@@ -152,7 +151,10 @@ export const persistentVolumeController: ControllerDefinition = {
         return [pv.metadata.name ?? '', ...(ref ? [`${ref.namespace ?? ''}/${ref.name ?? ''}`] : [])];
       },
     },
-    { resource: 'pods', keysFor: (pod) => ((pod as Readonly<Pod>).spec?.nodeName ? podClaimKeys(pod) : []) },
+    {
+      resource: 'pods',
+      keysFor: (pod) => ((pod as Readonly<Pod>).spec?.nodeName ? podClaimKeys(pod) : NO_KEYS),
+    },
     { resource: 'storageclasses', keysFor: () => [] },
   ],
   setup(informers) {

@@ -8,6 +8,7 @@ import type { LabelSelectorLike } from '../../labels/selector';
 import { calculateStatus, countReady, selectorImpliesLabels } from './status';
 import { fromRfc3339 } from '../../sim/clock';
 import { isPodAvailable, isPodReady } from '../shared/podUtil';
+import { podFacts } from '../shared/podFacts';
 
 const key = fc.constantFrom('app', 'tier', 'pod-template-hash');
 const value = fc.constantFrom('web', 'db', 'h1');
@@ -100,7 +101,7 @@ describe('selectorImpliesLabels', () => {
             nowRfc3339: '2026-01-01T00:00:00Z',
           };
           const readyCounts = { ready: 0, available: 0 };
-          for (const p of pods) countReady(readyCounts, p, minReadySeconds, nowMs);
+          for (const p of pods) countReady(readyCounts, podFacts(p), minReadySeconds, nowMs);
           const status = calculateStatus({ ...input, readyCounts, allFullyLabeled: true });
           expect(status).toEqual(calculateStatus(input));
           // and both agree with IsPodReady / IsPodAvailable pod by pod

@@ -2,7 +2,7 @@
 import type { KubeObject } from '../../types/object';
 import { selectorFromSet } from '../../labels/selector';
 import type { Selector } from '../../labels/types';
-import { isPodAvailable, isPodReady } from '../shared/podUtil';
+import { factsAvailable, podFacts, type PodFacts } from '../shared/podFacts';
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
@@ -72,16 +72,11 @@ export interface ReadyCounts {
   available: number;
 }
 
-/** add one pod to calculateStatus's ready and available counts */
-export function countReady(
-  c: ReadyCounts,
-  pod: Readonly<KubeObject>,
-  minReadySeconds: number,
-  nowMs: number,
-): void {
-  if (!isPodReady(pod)) return;
+/** add one pod (its facts: IsPodReady, IsPodAvailable) to calculateStatus's ready and available counts */
+export function countReady(c: ReadyCounts, f: PodFacts, minReadySeconds: number, nowMs: number): void {
+  if (!f.ready) return;
   c.ready++;
-  if (isPodAvailable(pod, minReadySeconds, nowMs)) c.available++;
+  if (factsAvailable(f, minReadySeconds, nowMs)) c.available++;
 }
 
 /** calculateStatus, plus observedGeneration (set by updateReplicaSetStatus); zero counts omitted as omitempty does */
@@ -92,7 +87,7 @@ export function calculateStatus(i: StatusInput): ReplicaStatus {
   if (templateSelector || !i.readyCounts) {
     for (const pod of i.pods) {
       if (templateSelector?.matches(pod.metadata.labels)) fullyLabeled++;
-      if (!i.readyCounts) countReady(counts, pod, i.minReadySeconds, i.nowMs);
+      if (!i.readyCounts) countReady(counts, podFacts(pod), i.minReadySeconds, i.nowMs);
     }
   }
   const { ready, available } = counts;

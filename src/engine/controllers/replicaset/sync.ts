@@ -7,9 +7,9 @@ import type { Selector } from '../../labels/types';
 import { claimDecision, claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
 import { claimCandidates } from '../shared/indexers';
 import { filterActivePods } from '../shared/podUtil';
-import { factsAvailable, podFacts } from '../shared/podFacts';
+import { podFacts } from '../shared/podFacts';
 import { manageReplicas } from './manage';
-import { calculateStatus, selectorImpliesLabels, statusEqual } from './status';
+import { calculateStatus, countReady, selectorImpliesLabels, statusEqual } from './status';
 import type { ReadyCounts } from './status';
 import type { ReplicaStatus } from './status';
 import type { ReplicaExpectations } from './expectationsState';
@@ -65,11 +65,8 @@ function keptWithoutClaiming(
         : claimDecision(rs, selector, pod);
     if (d === 'keep') {
       kept.push(pod);
-      // calculateStatus's counts (countReady) in the same pass
-      if (f.ready) {
-        counts.ready++;
-        if (factsAvailable(f, minReady, nowMs)) counts.available++;
-      }
+      // calculateStatus's counts in the same pass
+      countReady(counts, f, minReady, nowMs);
     } else if (d !== 'ignore') return undefined;
   }
   return kept;

@@ -2,6 +2,7 @@
 // writes status (mirrors pkg/controller/statefulset/stateful_set.go sync and stateful_set_control.go UpdateStatefulSet).
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { ControllerDefinition, ReconcileContext, ReconcileResult } from '../../client/controller';
+import { NO_KEYS } from '../../client/controller';
 import type { KubeObject, ObjectKey } from '../../types/object';
 import { selectorFromLabelSelector } from '../../labels/selector';
 import { claimObjects, recheckDeletionTimestamp } from '../shared/claimPods';
@@ -23,8 +24,6 @@ function memberKey(pod: Readonly<KubeObject>): string[] {
   const { parent, ordinal } = parentNameAndOrdinal(pod.metadata.name ?? '');
   return ordinal >= 0 ? [`${pod.metadata.namespace ?? ''}/${parent}`] : [];
 }
-
-const NO_KEYS: readonly ObjectKey[] = Object.freeze([]);
 
 /** pod events concern their controlling StatefulSet, or (orphans) the set their name points at */
 function podKeys(pod: Readonly<KubeObject>, ctx: ReconcileContext): readonly ObjectKey[] {
