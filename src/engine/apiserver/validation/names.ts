@@ -22,7 +22,6 @@ const dns1035LabelFmt = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const dns1035LabelErrMsg =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 const dns1123LabelRe = new RegExp(`^${dns1123LabelFmt}$`);
-const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
 
 /** validation.IsDNS1123Label */
@@ -31,14 +30,14 @@ export function checkDNS1123Label(value: string): string[] {
   if (value.length > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(value)) {
     // a valid subdomain that is not a label: since length is already checked, it must be dots
-    if (dns1123SubdomainRe.test(value)) errs.push('must not contain dots');
+    if (matchesDNS1123Subdomain(value)) errs.push('must not contain dots');
     else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'));
   }
   return errs;
 }
 
 /**
- * Whether value matches dns1123SubdomainRe, by one scan of its characters: dot-separated labels of [a-z0-9-] that
+ * Whether value matches dns1123SubdomainFmt, by one scan of its characters: dot-separated labels of [a-z0-9-] that
  * start and end with [a-z0-9]. Object names are mostly new (generated, or an Event's `<object>.<nanos>`), so a memo
  * of valid names would only miss; this is the fast test they need.
  */
