@@ -2,6 +2,7 @@
 // generateAPIPodStatus + getPhase, and pkg/kubelet/status/generate.go for the Ready/Initialized conditions).
 import { shallowCopy } from './objectCopy';
 import type { ConditionState, ContainerRun, PodWorker, TerminatedState } from './podWorker';
+import { isObject } from '../patch/jsonUtil';
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
@@ -100,10 +101,6 @@ function definedKeys(o: Readonly<Record<string, unknown>>): number {
   return n;
 }
 
-function isRecord(v: unknown): v is Readonly<Record<string, unknown>> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * One condition entry. When the previous status holds an equal entry at the same index, that (frozen) entry itself
  * is returned: the API server's decode then shares it by identity instead of comparing a fresh copy field by field
@@ -119,7 +116,7 @@ function conditionJson(
 ): unknown {
   const lastTransitionTime = rfc(c.lastTransitionMs);
   if (
-    isRecord(prev) &&
+    isObject(prev) &&
     prev.type === type &&
     prev.status === c.status &&
     prev.lastProbeTime === null &&
@@ -174,7 +171,7 @@ function kubeletConditions(w: PodWorker, phase: PodPhase, rfc: Rfc, prev: readon
 function ipList(ip: string, prev: unknown): unknown {
   if (Array.isArray(prev) && prev.length === 1) {
     const e: unknown = prev[0];
-    if (isRecord(e) && e.ip === ip && definedKeys(e) === 1) return prev;
+    if (isObject(e) && e.ip === ip && definedKeys(e) === 1) return prev;
   }
   return [{ ip }];
 }
