@@ -3,6 +3,8 @@
 import { createCluster } from '../engine/index';
 import type { KubeObject } from '../engine/index';
 import { benchScheduler } from '../engine/scheduler/bench';
+import { rolloutCases } from '../bench/rolloutCases';
+import { runInBrowser } from '../bench/browser';
 
 type Bench = { name: string; run: () => Record<string, number | string> };
 
@@ -99,49 +101,7 @@ const benches: Bench[] = [
       };
     },
   },
-  {
-    name: 'full control plane: 1,000-replica Deployment on 20 nodes, create then set image',
-    run() {
-      const cluster = createCluster({ seed: 1, nodes: 20 });
-      cluster.run('sim settle');
-      const rollout = (name: string) =>
-        time(() => {
-          cluster.run(`kubectl create deployment ${name} --image=nginx --replicas=1000`);
-          cluster.run('sim settle --timeout 30m');
-        })[1];
-      // the first rollout of a fresh engine also pays for JIT warm-up and heap growth
-      const createMs = rollout('big');
-      const [, updateMs] = time(() => {
-        cluster.run('kubectl set image deployment/big nginx=nginx:2');
-        cluster.run('sim settle --timeout 30m');
-      });
-      const ready = cluster.run('kubectl get deployment big -o jsonpath={.status.readyReplicas}').stdout;
-      // the same rollout once the engine is warm (what a session that has run anything before sees)
-      cluster.run('kubectl delete deployment big');
-      cluster.run('sim settle --timeout 30m');
-      const warmMs = rollout('again');
-      return {
-        rolloutMs: Math.round(createMs),
-        updateMs: Math.round(updateMs),
-        readyReplicas: ready,
-        warmRolloutMs: Math.round(warmMs),
-      };
-    },
-  },
-  {
-    // the rate per 1,000 pods once a rollout is large enough that the engine's one-time JIT warm-up is a small part
-    name: 'full control plane: 5,000-replica Deployment on 100 nodes, fresh engine',
-    run() {
-      const cluster = createCluster({ seed: 1, nodes: 100 });
-      cluster.run('sim settle');
-      const [, ms] = time(() => {
-        cluster.run('kubectl create deployment big --image=nginx --replicas=5000');
-        cluster.run('sim settle --timeout 30m');
-      });
-      const ready = cluster.run('kubectl get deployment big -o jsonpath={.status.readyReplicas}').stdout;
-      return { rolloutMs: Math.round(ms), msPer1000Pods: Math.round(ms / 5), readyReplicas: ready };
-    },
-  },
+  ...rolloutCases.map((c) => ({ name: c.name, run: () => c.run(() => performance.now()) })),
   {
     // the system DaemonSets (kube-proxy, the CNI agent) put two pods on every node: 10,000 pods to create and start
     name: 'full control plane: 5,000 nodes, first 60 s',
@@ -164,6 +124,23 @@ const only = process.argv[2];
 for (const b of benches) {
   if (only && !b.name.includes(only)) continue;
   const [res, ms] = time(() => b.run());
-  console.log(`${b.name}  (${Math.round(ms)} ms total)`);
+  print(`${b.name}  (${Math.round(ms)} ms total)`, res);
+}
+
+// The same rollout cases in a Web Worker in Chromium: the engine as the app runs it, with the browser's JIT.
+const browserCases = rolloutCases
+  .map((c) => c.name)
+  .filter((n) => !only || `in Chromium: ${n}`.includes(only));
+if (browserCases.length > 0) {
+  const t0 = performance.now();
+  const browser = await runInBrowser(browserCases);
+  if (!browser) console.log('in Chromium: skipped, no Chromium at $CHROMIUM_PATH or /usr/bin/chromium');
+  for (const r of browser?.results ?? []) print(`in Chromium ${browser?.version}: ${r.name}`, r.result);
+  if (browser)
+    console.log(`  (browser cases ${Math.round(performance.now() - t0)} ms total, Vite bundle included)`);
+}
+
+function print(title: string, res: Record<string, number | string>) {
+  console.log(title);
   for (const [k, v] of Object.entries(res)) console.log(`  ${k}: ${v}`);
 }
