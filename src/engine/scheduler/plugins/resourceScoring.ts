@@ -4,7 +4,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo } from '../framework/types';
 import { MAX_NODE_SCORE } from '../framework/types';
-import { isScalarResourceName, nonZeroDefaults, podRequests } from './resources';
+import { isScalarResourceName, nonZeroDefaults, podRequests, simpleRequestList } from './resources';
 
 export interface ResourceSpec {
   name: string;
@@ -32,6 +32,8 @@ export function podRequestList(
   resources: readonly ResourceSpec[],
   useRequested: boolean,
 ): number[] {
+  const simple = simpleRequestList(pod, resources, !useRequested);
+  if (simple !== undefined) return simple;
   const reqs = podRequests(pod, useRequested ? undefined : nonZeroDefaults());
   return resources.map((r) => reqs.get(r.name) ?? 0);
 }

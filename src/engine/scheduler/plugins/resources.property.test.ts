@@ -1,5 +1,6 @@
 // Property test: the map-free requests of the usual pod (computePodResourceRequest / nonZeroRequest) equal the
-// podRequests sums (PodRequests with and without the non-zero defaults) for any pod, usual or not.
+// podRequests sums (PodRequests with and without the non-zero defaults) for any pod, usual or not; so do the
+// per-resource lists the scoring plugins read (simpleRequestList).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
@@ -9,7 +10,14 @@ import {
   nonZeroRequest,
   podRequests,
   resourceFromAmounts,
+  simpleRequestList,
 } from './resources';
+
+const NAMES = ['cpu', 'memory', 'ephemeral-storage', 'pods', 'nvidia.com/gpu', 'hugepages-2Mi'].map(
+  (name) => ({
+    name,
+  }),
+);
 
 const quantity = fc.constantFrom('0', '100m', '1', '1.5', '250m', '128Mi', '1Gi', '2G', '3', 7, 0.5);
 const requests = fc.dictionary(
@@ -70,6 +78,13 @@ describe('pod resource requests', () => {
           pods: 0,
           scalar: {},
         });
+        // podRequestList's shortcut: the same numbers as the Maps for every resource name, or no answer
+        for (const nonZero of [false, true]) {
+          const list = simpleRequestList(pod, NAMES, nonZero);
+          if (list === undefined) continue;
+          const m = podRequests(pod, nonZero ? nonZeroDefaults() : undefined);
+          expect(list).toEqual(NAMES.map((r) => m.get(r.name) ?? 0));
+        }
       }),
       { numRuns: 500 },
     );

@@ -124,7 +124,30 @@ function simpleRequest(pod: Pod, nonZero: boolean): Resource | undefined {
     if (nonZero && !hasCpu) cpu += DEFAULT_MILLI_CPU_REQUEST;
     if (nonZero && !hasMemory) memory += DEFAULT_MEMORY_REQUEST;
   }
-  return { milliCPU: cpu, memory, ephemeralStorage: nonZero ? 0 : ephemeral, pods: 0, scalar: {} };
+  return { milliCPU: cpu, memory, ephemeralStorage: ephemeral, pods: 0, scalar: {} };
+}
+
+/**
+ * podRequests(pod, nonZero ? nonZeroDefaults() : undefined).get(name) ?? 0 for each name, without the Maps for the
+ * usual pod; undefined for any other pod. Resources other than cpu, memory and ephemeral-storage are 0: the usual
+ * pod lists no other.
+ */
+export function simpleRequestList(
+  pod: Pod,
+  resources: readonly { name: string }[],
+  nonZero: boolean,
+): number[] | undefined {
+  const r = simpleRequest(pod, nonZero);
+  if (r === undefined) return undefined;
+  return resources.map(({ name }) =>
+    name === 'cpu'
+      ? r.milliCPU
+      : name === 'memory'
+        ? r.memory
+        : name === 'ephemeral-storage'
+          ? r.ephemeralStorage
+          : 0,
+  );
 }
 
 /** effective request of a pod (fit.go computePodResourceRequest); pods is 0 */
@@ -148,7 +171,10 @@ export function nonZeroDefaults(): Amounts {
  */
 export function nonZeroRequest(pod: Pod): Resource {
   const simple = simpleRequest(pod, true);
-  if (simple !== undefined) return simple;
+  if (simple !== undefined) {
+    simple.ephemeralStorage = 0; // only milliCPU and memory, as below
+    return simple;
+  }
   const a = podRequests(pod, NON_ZERO_DEFAULTS);
   return { ...emptyResource(), milliCPU: a.get('cpu') ?? 0, memory: a.get('memory') ?? 0 };
 }
