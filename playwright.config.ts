@@ -1,7 +1,6 @@
 // Playwright end-to-end tests against the built app, in Debian's Chromium (never a downloaded browser).
 import { defineConfig } from '@playwright/test';
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,16 +14,8 @@ export default defineConfig({
     screenshot: 'on',
     trace: 'off',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
 import type { BenchResult } from './rolloutCases';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.config';
 
 async function bundleWorker(): Promise<string> {
   const entry = fileURLToPath(new URL('./browserWorker.ts', import.meta.url));
@@ -28,17 +27,11 @@ async function bundleWorker(): Promise<string> {
 export async function runInBrowser(
   caseNames: string[],
 ): Promise<{ version: string; results: { name: string; result: BenchResult }[] } | undefined> {
-  if (!existsSync(CHROMIUM)) return undefined;
+  if (!existsSync(CHROMIUM_PATH)) return undefined;
   const code = await bundleWorker();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
