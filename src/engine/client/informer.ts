@@ -16,6 +16,9 @@ export type IndexDeps = (obj: Readonly<KubeObject>) => unknown;
 /** the namespace index's part: fixed for a key */
 const NAMESPACE_DEPS: IndexDeps = (o) => o.metadata.namespace;
 
+type ObjectHandler = (obj: Readonly<KubeObject>) => void;
+type UpdateHandler = (oldObj: Readonly<KubeObject>, newObj: Readonly<KubeObject>) => void;
+
 export interface InformerHandlers {
   onAdd?(obj: Readonly<KubeObject>): void;
   onUpdate?(oldObj: Readonly<KubeObject>, newObj: Readonly<KubeObject>): void;
@@ -61,7 +64,10 @@ export class Informer {
   private readonly indexFns: IndexFunc[] = [];
   private readonly indexDeps: (IndexDeps | undefined)[] = [];
   private readonly indexMaps: Map<string, Set<CacheEntry>>[] = [];
-  private readonly handlers: InformerHandlers[] = [];
+  /** the handlers' functions by verb, in the order added (a delivery calls them without looking up each one) */
+  private readonly addFns: ObjectHandler[] = [];
+  private readonly updateFns: UpdateHandler[] = [];
+  private readonly deleteFns: ObjectHandler[] = [];
   private watch: ApiWatch | undefined;
 
   constructor(
@@ -87,7 +93,9 @@ export class Informer {
   }
 
   addHandlers(h: InformerHandlers): void {
-    this.handlers.push(h);
+    if (h.onAdd) this.addFns.push(h.onAdd.bind(h));
+    if (h.onUpdate) this.updateFns.push(h.onUpdate.bind(h));
+    if (h.onDelete) this.deleteFns.push(h.onDelete.bind(h));
     // a late handler sees the current cache as adds, as client-go's AddEventHandler does
     if (this.watch && h.onAdd) for (const e of this.items.values()) h.onAdd(e.obj);
   }
@@ -101,7 +109,7 @@ export class Informer {
     const list = this.api.list(this.resource, undefined);
     for (const obj of list.items) this.upsert(obj);
     // the initial list is delivered as adds, as client-go's reflector Replace -> OnAdd does
-    for (const h of this.handlers) if (h.onAdd) for (const obj of list.items) h.onAdd(obj);
+    for (const onAdd of this.addFns) for (const obj of list.items) onAdd(obj);
     this.watch = this.api.watch(
       this.resource,
       undefined,
@@ -148,18 +156,19 @@ export class Informer {
       const entry = this.items.get(key);
       const old = entry?.obj;
       this.upsertKey(key, e.object, entry);
-      const hs = this.handlers;
-      for (let i = 0; i < hs.length; i++) {
-        const h = hs[i] as InformerHandlers;
-        if (old) h.onUpdate?.(old, e.object);
-        else h.onAdd?.(e.object);
+      if (old) {
+        const fns = this.updateFns;
+        for (let i = 0; i < fns.length; i++) (fns[i] as UpdateHandler)(old, e.object);
+      } else {
+        const fns = this.addFns;
+        for (let i = 0; i < fns.length; i++) (fns[i] as ObjectHandler)(e.object);
       }
     } else if (e.type === 'DELETED') {
       const key = sharedObjectKey(e.object);
       const entry = this.items.get(key);
       if (entry) this.remove(key, entry);
-      const hs = this.handlers;
-      for (let i = 0; i < hs.length; i++) (hs[i] as InformerHandlers).onDelete?.(e.object);
+      const fns = this.deleteFns;
+      for (let i = 0; i < fns.length; i++) (fns[i] as ObjectHandler)(e.object);
     }
   }
 
