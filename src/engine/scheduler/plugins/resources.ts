@@ -138,16 +138,21 @@ export function simpleRequestList(
   nonZero: boolean,
 ): number[] | undefined {
   const r = simpleRequest(pod, nonZero);
-  if (r === undefined) return undefined;
-  return resources.map(({ name }) =>
-    name === 'cpu'
-      ? r.milliCPU
-      : name === 'memory'
-        ? r.memory
-        : name === 'ephemeral-storage'
-          ? r.ephemeralStorage
-          : 0,
-  );
+  return r === undefined ? undefined : resources.map(({ name }) => resourceAmount(r, name));
+}
+
+/** a Resource's amount of one named resource (cpu in millicores); 0 for a name it does not hold */
+function resourceAmount(r: Resource, name: string): number {
+  switch (name) {
+    case 'cpu':
+      return r.milliCPU;
+    case 'memory':
+      return r.memory;
+    case 'ephemeral-storage':
+      return r.ephemeralStorage;
+    default:
+      return r.scalar[name] ?? 0;
+  }
 }
 
 /** effective request of a pod (fit.go computePodResourceRequest); pods is 0 */
