@@ -16,14 +16,14 @@ export type IndexDeps = (obj: Readonly<KubeObject>) => unknown;
 /** the namespace index's part: fixed for a key */
 const NAMESPACE_DEPS: IndexDeps = (o) => o.metadata.namespace;
 
-type ObjectHandler = (obj: Readonly<KubeObject>) => void;
-type UpdateHandler = (oldObj: Readonly<KubeObject>, newObj: Readonly<KubeObject>) => void;
-
 export interface InformerHandlers {
   onAdd?(obj: Readonly<KubeObject>): void;
   onUpdate?(oldObj: Readonly<KubeObject>, newObj: Readonly<KubeObject>): void;
   onDelete?(obj: Readonly<KubeObject>): void;
 }
+
+type ObjectHandler = NonNullable<InformerHandlers['onAdd']>;
+type UpdateHandler = NonNullable<InformerHandlers['onUpdate']>;
 
 /** the namespace index, as cache.NamespaceIndex */
 export const NAMESPACE_INDEX = 'namespace';
