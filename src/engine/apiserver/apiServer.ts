@@ -13,6 +13,7 @@ import { deleteObject } from './delete';
 import { watchObjects } from './watch';
 import { bindPod } from './bind';
 import { evictPod } from './eviction';
+import { DEFAULT_EVENT_TTL_SECONDS, EventTtl } from './eventTtl';
 
 export type { ApiServerOptions } from './core';
 
@@ -31,6 +32,7 @@ export function createApiServer(
     options: {
       namespaceControllerStandIn: options.namespaceControllerStandIn ?? true,
     },
+    eventTtl: new EventTtl(store, sim, options.eventTtlSeconds ?? DEFAULT_EVENT_TTL_SECONDS),
   };
   const api: ApiServer = {
     resolve: resolveResource,

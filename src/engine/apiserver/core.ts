@@ -8,6 +8,7 @@ import { createRng } from '../sim/rng';
 import type { RequestContext, ResourceInfo } from './types';
 import { resolveResource } from './registry';
 import type { AdmissionApi, AdmissionPlugin } from './admission/index';
+import type { EventTtl } from './eventTtl';
 import { newAlreadyExists, newBadRequest, newConflict, newInternalError, newNotFound } from './errors';
 
 export interface ApiServerOptions {
@@ -15,6 +16,8 @@ export interface ApiServerOptions {
   admission?: readonly AdmissionPlugin[];
   /** Until the namespace controller exists: empty a Terminating namespace and finish its deletion. Default true. */
   namespaceControllerStandIn?: boolean;
+  /** kube-apiserver --event-ttl in seconds: how long an Event lives after its last write. Default 3600 (1h). */
+  eventTtlSeconds?: number;
 }
 
 export interface ServerCore {
@@ -23,7 +26,9 @@ export interface ServerCore {
   readonly rng: Rng;
   readonly plugins: readonly AdmissionPlugin[];
   readonly admissionApi: AdmissionApi;
-  readonly options: Required<Omit<ApiServerOptions, 'admission'>>;
+  readonly options: Required<Omit<ApiServerOptions, 'admission' | 'eventTtlSeconds'>>;
+  /** the leases Events are put with, so they expire */
+  readonly eventTtl: EventTtl;
 }
 
 export function createAdmissionApi(store: MvccStore, rootRng?: Rng): AdmissionApi {
@@ -167,7 +172,9 @@ function stamp(core: ServerCore, obj: KubeObject): number {
 export function storeCreate(core: ServerCore, res: ResourceInfo, key: string, obj: KubeObject): KeyValue {
   const rev = stamp(core, obj);
   try {
-    return checkRevision(core, core.store.create(key, obj), rev);
+    const kv = checkRevision(core, core.store.create(key, obj), rev);
+    if (res.plural === 'events') core.eventTtl.attach(key);
+    return kv;
   } catch (e) {
     delete obj.metadata.resourceVersion;
     if (e instanceof StoreError && e.code === 'KeyExists')
@@ -185,7 +192,10 @@ export function storeUpdate(
 ): KeyValue {
   const rev = stamp(core, obj);
   try {
-    return checkRevision(core, core.store.update(key, obj, expected), rev);
+    const kv = checkRevision(core, core.store.update(key, obj, expected), rev);
+    // the event registry's TTLFunc gives an update the same TTL: a bumped Event lives another hour
+    if (res.plural === 'events') core.eventTtl.attach(key);
+    return kv;
   } catch (e) {
     throw translateStoreError(e, res, obj.metadata.name ?? '');
   }
