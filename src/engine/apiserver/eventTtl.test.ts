@@ -52,6 +52,26 @@ describe('event TTL (kube-apiserver --event-ttl)', () => {
     expect(names()).toEqual([]);
   });
 
+  it('recreates a repeat whose Event expired as that Event: same name, firstTimestamp, count + 1', () => {
+    const { rec, obj, api, names, sim } = setup();
+    const backOff = () => rec.event(obj, 'Warning', 'BackOff', 'Back-off restarting failed container', SRC);
+    backOff();
+    const [name] = names();
+    sim.advance(1_800_000);
+    backOff(); // count 2, and another hour from now
+    sim.advance(3_900_000); // t = 95 min: expired
+    expect(names()).toEqual([]);
+    backOff();
+    const events = api.list('events', 'default').items;
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      metadata: { name },
+      count: 3,
+      firstTimestamp: '2025-01-01T00:00:00Z',
+      lastTimestamp: '2025-01-01T01:35:00Z',
+    });
+  });
+
   it('deletes one lease’s Events in one revision, in key order, and watchers see them DELETED', () => {
     const { rec, api, store, sim } = setup(60);
     for (const n of ['c', 'a', 'b']) {

@@ -21,7 +21,7 @@ interface Fake {
   clock: { now: number };
 }
 
-/** an API server that logs creates and patches; a patch of a deleted Event fails NotFound */
+/** an API server that logs creates and patches; a patch of a deleted Event fails NotFound until it is created again */
 function fake(): Fake {
   const calls: Call[] = [];
   const deleted = new Set<string>();
@@ -29,6 +29,7 @@ function fake(): Fake {
   const api = {
     create: (_r: string, ns: string, obj: KubeObject) => {
       calls.push(['create', ns, obj]);
+      deleted.delete(obj.metadata.name ?? '');
       return obj;
     },
     patch: (_r: string, ns: string, name: string, _t: string, body: unknown) => {
@@ -52,7 +53,9 @@ function fake(): Fake {
 
 /** the correlator as first written: keys concatenated afresh for every Event */
 function referenceRecorder(api: ApiServer, sim: Simulation, max: number) {
-  const observations = new MapLru<{ namespace: string; name: string; count: number }>(max);
+  const observations = new MapLru<{ namespace: string; name: string; count: number; firstTimestamp: string }>(
+    max,
+  );
   const aggregates = new MapLru<{ messages: Set<string>; lastMs: number }>(max);
   const spam = new MapLru<{ tokens: number; lastMs: number }>(max);
   const names = new EventNamer();
@@ -105,26 +108,29 @@ function referenceRecorder(api: ApiServer, sim: Simulation, max: number) {
       }
     }
     const namespace = ref.namespace || 'default';
+    // a repeat whose Event is gone is created again as that Event: its name, firstTimestamp and count + 1
+    const count = seen ? seen.count + 1 : 1;
+    const firstTimestamp = seen ? seen.firstTimestamp : now;
     const ev = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: names.next(ref.name ?? '', nowMs), namespace },
+      metadata: { name: seen ? seen.name : names.next(ref.name ?? '', nowMs), namespace },
       involvedObject: ref,
       reason,
       message: msg,
       source: source.host
         ? { component: source.component, host: source.host }
         : { component: source.component },
-      firstTimestamp: now,
+      firstTimestamp,
       lastTimestamp: now,
-      count: 1,
+      count,
       type,
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: host,
     } as unknown as KubeObject;
     const created = api.create('events', namespace, ev, ctx);
-    observations.set(key, { namespace, name: created.metadata.name ?? '', count: 1 });
+    observations.set(key, { namespace, name: created.metadata.name ?? '', count, firstTimestamp });
   };
 }
 

@@ -37,10 +37,12 @@ function referenceOf(obj: Readonly<KubeObject>): ObjectReference {
   return ref;
 }
 
+/** events_cache.go eventLog: what the correlator remembers of the Event it last wrote for a key */
 interface Observation {
   namespace: string;
   name: string;
   count: number;
+  firstTimestamp: string;
 }
 interface AggregateRecord {
   messages: MessageSet;
@@ -138,26 +140,31 @@ export function createEventRecorder(
       const seen = observations.get(key);
       if (seen && bump(seen, agg.message, now, ctx)) return;
       const namespace = ref.namespace || 'default';
+      // eventObserve: a repeat keeps the first Event's name, firstTimestamp and count + 1, so when the patch finds it
+      // gone (expired after --event-ttl, or deleted) recordEvent creates it again as that Event, not a new one
+      const count = seen ? seen.count + 1 : 1;
+      const firstTimestamp = seen ? seen.firstTimestamp : now;
       const ev: KubeObject = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name: names.next(ref.name, nowMs), namespace },
+        metadata: { name: seen ? seen.name : names.next(ref.name, nowMs), namespace },
         involvedObject: ref,
         reason,
         message: agg.message,
         source: source.host
           ? { component: source.component, host: source.host }
           : { component: source.component },
-        firstTimestamp: now,
+        firstTimestamp,
         lastTimestamp: now,
-        count: 1,
+        count,
         type,
         eventTime: null,
         reportingComponent: source.component,
         reportingInstance: host,
       };
       const created = api.create('events', namespace, ev, ctx);
-      observations.set(key, { namespace, name: created.metadata.name ?? '', count: 1 });
+      // UpdateState: remember the Event the server stored
+      observations.set(key, { namespace, name: created.metadata.name ?? '', count, firstTimestamp });
     } catch (e) {
       // client-go drops an event it cannot write (e.g. its namespace is terminating); recording never fails the caller
       if (!(e instanceof StatusError)) throw e;
