@@ -1,6 +1,6 @@
 // The API server's etcd lease sharing (staging/src/k8s.io/apiserver/pkg/storage/etcd3/lease_manager.go): a write
-// with a TTL gets a lease; the previous lease is reused while its expiry is within the reuse window past the TTL
-// and it has fewer than MaxObjectCount objects; otherwise a new one is granted for TTL + the reuse window.
+// with a TTL gets a lease; the previous lease is reused while its expiry lies between now + TTL and now + TTL + the
+// reuse window and it has had fewer than MaxObjectCount objects; otherwise a new one is granted for TTL + the window.
 
 /** storagebackend DefaultLeaseReuseDurationSeconds, newDefaultLeaseManager's percent, defaultLeaseMaxObjectCount */
 const DEFAULT_REUSE_DURATION_SECONDS = 60;
