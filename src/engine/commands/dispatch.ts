@@ -62,6 +62,20 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
       const help = findCommand(specs, ['help']);
       if (help) return help.run(parseArgs([], help.flags), ctx);
     }
+    // a command group (`kubectl set`, `kubectl rollout`) given an unknown subcommand: cmdutil.DefaultSubCommandRun's
+    // RequireNoArguments -> UsageErrorf
+    const group = rest[0];
+    if (
+      group !== undefined &&
+      rest.length > 1 &&
+      specs.some((s) => s.path.length > 1 && s.path[0] === group)
+    ) {
+      return {
+        code: 1,
+        stdout: '',
+        stderr: `error: unknown command "${rest.slice(1).join(' ')}"\nSee '${program} ${group} -h' for help and examples\n`,
+      };
+    }
     return {
       code: 1,
       stdout: '',

@@ -136,9 +136,35 @@ export function isConfigMapKey(value: string): string[] {
       ),
     );
   }
-  if (value === '.') errs.push("must not be '.'");
-  else if (value === '..') errs.push("must not be '..'");
-  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  errs.push(...hasChDirPrefix(value));
+  return errs;
+}
+
+/** validation.hasChDirPrefix */
+function hasChDirPrefix(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  if (value.startsWith('..')) return ["must not start with '..'"];
+  return [];
+}
+
+const envVarNameFmt = '[-._a-zA-Z][-._a-zA-Z0-9]*';
+const envVarNameRe = new RegExp(`^${envVarNameFmt}$`);
+/** validation.IsEnvVarName (the strict form kubectl checks `set env` names with) */
+export function isEnvVarName(value: string): string[] {
+  const errs: string[] = [];
+  if (!envVarNameRe.test(value)) {
+    errs.push(
+      regexError(
+        "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit",
+        envVarNameFmt,
+        'my.env-name',
+        'MY_ENV.NAME',
+        'MyEnv1',
+      ),
+    );
+  }
+  errs.push(...hasChDirPrefix(value));
   return errs;
 }
 

@@ -1,5 +1,5 @@
 // Every kubectl verb that writes: apply, create (-f and generators), replace, delete, label, annotate, patch, scale,
-// set image, wait, run, expose.
+// set image/resources/env, wait, run, expose.
 import type { CommandSpec } from '../types';
 import { ArgsError } from '../args';
 import { errorLine } from './writeSupport';
@@ -15,6 +15,8 @@ import { annotateCommand } from './annotate';
 import { patchCommand } from './patch';
 import { scaleCommand } from './scale';
 import { setImageCommand } from './setImage';
+import { setResourcesCommand } from './setResources';
+import { setEnvCommand } from './setEnv';
 import { waitCommand } from './wait';
 import { runCommand } from './run';
 import { exposeCommand } from './expose';
@@ -47,6 +49,8 @@ export const writeCommands: CommandSpec[] = [
   patchCommand,
   scaleCommand,
   setImageCommand,
+  setResourcesCommand,
+  setEnvCommand,
   waitCommand,
   runCommand,
   exposeCommand,
