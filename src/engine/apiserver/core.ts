@@ -173,7 +173,7 @@ export function storeCreate(core: ServerCore, res: ResourceInfo, key: string, ob
   const rev = stamp(core, obj);
   try {
     const kv = checkRevision(core, core.store.create(key, obj), rev);
-    if (res.plural === 'events') core.eventTtl.attach(key);
+    if (res.plural === 'events') core.eventTtl.attach(key, rev);
     return kv;
   } catch (e) {
     delete obj.metadata.resourceVersion;
@@ -194,7 +194,7 @@ export function storeUpdate(
   try {
     const kv = checkRevision(core, core.store.update(key, obj, expected), rev);
     // the event registry's TTLFunc gives an update the same TTL: a bumped Event lives another hour
-    if (res.plural === 'events') core.eventTtl.attach(key);
+    if (res.plural === 'events') core.eventTtl.attach(key, rev);
     return kv;
   } catch (e) {
     throw translateStoreError(e, res, obj.metadata.name ?? '');

@@ -9,12 +9,15 @@ import { LeaseManager } from './leaseManager';
 
 export const DEFAULT_EVENT_TTL_SECONDS = 3600;
 
+interface Puts {
+  keys: string[];
+  revisions: number[];
+}
+
 export class EventTtl {
   private readonly leases = new LeaseManager();
-  /** keys put with each live lease, in write order (a key written again may appear twice) */
-  private readonly keysOf = new Map<number, string[]>();
-  /** the lease each key was last put with */
-  private readonly leaseOf = new Map<string, number>();
+  /** the puts of each live lease, in write order: a key and the revision it was put at */
+  private readonly putsOf = new Map<number, Puts>();
   private readonly cause: string;
 
   constructor(
@@ -25,21 +28,21 @@ export class EventTtl {
     this.cause = `lease expired (--event-ttl=${formatDuration(ttlSeconds * 1000)})`;
   }
 
-  /** after a create or update of key: put it with the current lease */
-  attach(key: string): void {
+  /** after a create or update of key, written at revision: put it with the current lease */
+  attach(key: string, revision: number): void {
     const nowMs = this.sim.clock.nowMs();
     const { lease, granted } = this.leases.getLease(nowMs, this.ttlSeconds);
     // a reused lease is always still open: reuse needs its expiry to be more than the TTL away
-    const keys =
-      (granted ? undefined : this.keysOf.get(lease.id)) ?? this.open(lease.id, lease.expiresAtMs - nowMs);
-    keys.push(key);
-    this.leaseOf.set(key, lease.id);
+    const puts =
+      (granted ? undefined : this.putsOf.get(lease.id)) ?? this.open(lease.id, lease.expiresAtMs - nowMs);
+    puts.keys.push(key);
+    puts.revisions.push(revision);
   }
 
-  /** a new lease: its key list, and the lessor's revocation when it expires */
-  private open(id: number, delayMs: number): string[] {
-    const keys: string[] = [];
-    this.keysOf.set(id, keys);
+  /** a new lease: its list of puts, and the lessor's revocation when it expires */
+  private open(id: number, delayMs: number): Puts {
+    const puts: Puts = { keys: [], revisions: [] };
+    this.putsOf.set(id, puts);
     this.sim.schedule({
       delayMs,
       actor: 'etcd',
@@ -48,19 +51,21 @@ export class EventTtl {
       background: true,
       run: () => this.revoke(id),
     });
-    return keys;
+    return puts;
   }
 
-  /** lessor Revoke: delete the keys whose latest put was with this lease, sorted, as one revision */
+  /**
+   * lessor Revoke: delete the keys still attached to this lease, sorted, as one revision. A key is still attached when
+   * its value is the one this lease's put wrote: a later put moved it to a newer lease, a delete detached it.
+   */
   private revoke(id: number): void {
-    const keys = this.keysOf.get(id) ?? [];
-    this.keysOf.delete(id);
+    const puts = this.putsOf.get(id);
+    this.putsOf.delete(id);
+    if (!puts) return;
     const doomed: KeyValue[] = [];
-    for (const key of keys) {
-      if (this.leaseOf.get(key) !== id) continue;
-      this.leaseOf.delete(key);
-      const kv = this.store.get(key);
-      if (kv !== undefined) doomed.push(kv);
+    for (let i = 0; i < puts.keys.length; i++) {
+      const kv = this.store.get(puts.keys[i] as string);
+      if (kv !== undefined && kv.modRevision === puts.revisions[i]) doomed.push(kv);
     }
     if (doomed.length === 0) return;
     doomed.sort((a, b) => (a.key < b.key ? -1 : 1));
