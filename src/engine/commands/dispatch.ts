@@ -6,6 +6,7 @@ import { StatusError } from '../apiserver/types';
 import { kubectlCommands } from './kubectl/index';
 import { simCommands } from './sim/index';
 import { formatStatusError } from './statusText';
+import { commandHelp, groupHelp, wantsHelp } from './commandHelp';
 
 const programs: Record<string, () => readonly CommandSpec[]> = {
   kubectl: () => kubectlCommands,
@@ -62,14 +63,13 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
       const help = findCommand(specs, ['help']);
       if (help) return help.run(parseArgs([], help.flags), ctx);
     }
-    // a command group (`kubectl set`, `kubectl rollout`) given an unknown subcommand: cmdutil.DefaultSubCommandRun's
-    // RequireNoArguments -> UsageErrorf
+    // a command group (`kubectl set`, `kubectl rollout`): its help, or for an unknown subcommand
+    // cmdutil.DefaultSubCommandRun's RequireNoArguments -> UsageErrorf; bare, the help goes to stderr with exit 1
     const group = rest[0];
-    if (
-      group !== undefined &&
-      rest.length > 1 &&
-      specs.some((s) => s.path.length > 1 && s.path[0] === group)
-    ) {
+    const help = group === undefined ? undefined : groupHelp(program, group, specs);
+    if (help !== undefined) {
+      if (wantsHelp(rest.slice(1))) return { code: 0, stdout: help, stderr: '' };
+      if (rest.length === 1) return { code: 1, stdout: '', stderr: help };
       return {
         code: 1,
         stdout: '',
@@ -83,6 +83,8 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
     };
   }
   const verb = [program, ...spec.path].join(' ');
+  if (wantsHelp(rest.slice(spec.path.length)))
+    return { code: 0, stdout: commandHelp(program, spec), stderr: '' };
   try {
     const args = parseArgs([...leading, ...rest.slice(spec.path.length)], spec.flags);
     return spec.run(args, ctx);

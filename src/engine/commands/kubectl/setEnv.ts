@@ -2,27 +2,23 @@
 // containers in a pod template (mirrors k8s.io/kubectl/pkg/cmd/set/set_env.go and set/env/env_parse.go).
 import type { CommandResult, CommandSpec } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
-import type { KubeObject } from '../../types/object';
 import type { ResourceInfo } from '../../apiserver/types';
 import type { ParsedArgs } from '../args';
 import { isEnvVarName } from '../../apiserver/validation/names';
 import { podSpecOf } from './setImage';
 import { selectContainers } from './setContainers';
-import { liveObject, resolveTargets, resourceArg, type Target } from './writeTargets';
+import { liveObject, resolveTargets, type Target } from './writeTargets';
 import {
   allFlag,
   dryRunFlag,
-  dryRunOf,
   errorLine,
   filenameFlag,
-  mutableCopy,
   namespaceFlag,
   outputFlag,
   outputOf,
-  requestCtx,
-  resultLine,
   selectorFlag,
 } from './writeSupport';
+import { checkLocal, localFlag, startingObject, writeChanged } from './setSupport';
 
 interface EnvVar {
   name: string;
@@ -198,8 +194,7 @@ function setEnvOne(
   out: string[],
   warnings: string[],
 ): void {
-  const current = t.obj?.metadata.resourceVersion ? t.obj : liveObject(rt, t);
-  const copy: KubeObject = mutableCopy(current);
+  const copy = startingObject(rt, t, args);
   const spec = podSpecOf(copy) as
     { containers?: ContainerEnv[]; initContainers?: ContainerEnv[] } | undefined;
   if (!spec) throw new Error(`${objectName(t.info, t.name)} does not have a pod template`);
@@ -238,14 +233,7 @@ function setEnvOne(
   }
   // --list only shows; an unchanged template makes an empty patch: no request and no line
   if (change.list || JSON.stringify(spec) === before) return;
-  const dry = dryRunOf(args);
-  const output = outputOf(args);
-  if (dry === 'client') {
-    out.push(resultLine(t.info, copy, 'env updated', output, dry));
-    return;
-  }
-  const updated = rt.api.update(resourceArg(t.info), t.namespace, copy, requestCtx('set', dry));
-  out.push(resultLine(t.info, updated, 'env updated', output, dry));
+  out.push(writeChanged(rt, t, copy, 'env updated', args));
 }
 
 export const setEnvCommand: CommandSpec = {
@@ -263,25 +251,38 @@ export const setEnvCommand: CommandSpec = {
       short: 'c',
       type: 'string',
       default: '*',
-      help: 'containers to change (wildcards)',
+      help: 'The names of containers in the selected pod templates to change - may use wildcards',
     },
-    { name: 'env', short: 'e', type: 'stringArray', help: 'KEY=VALUE to set in each container' },
+    {
+      name: 'env',
+      short: 'e',
+      type: 'stringArray',
+      help: 'Specify a key-value pair for an environment variable to set into each container.',
+    },
     {
       name: 'from',
       type: 'string',
       default: '',
-      help: 'configmap/NAME or secret/NAME to take variables from',
+      help: 'The name of a resource from which to inject environment variables',
     },
-    { name: 'keys', type: 'stringArray', help: 'comma-separated keys to take from --from' },
-    { name: 'prefix', type: 'string', default: '', help: 'prefix for the variable names' },
-    { name: 'list', type: 'bool', help: 'print the environment instead of changing it' },
+    {
+      name: 'keys',
+      type: 'stringArray',
+      help: 'Comma-separated list of keys to import from specified resource',
+    },
+    { name: 'prefix', type: 'string', default: '', help: 'Prefix to append to variable names' },
+    {
+      name: 'list',
+      type: 'bool',
+      help: 'If true, display the environment and any changes in the standard format. this flag will removed when we have kubectl view env.',
+    },
     {
       name: 'overwrite',
       type: 'bool',
       default: true,
-      help: 'allow changing a variable that has another value',
+      help: 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
     },
-    { name: 'local', type: 'bool' },
+    localFlag,
   ],
   run(args, ctx): CommandResult {
     if (args.bool('all') && args.string('selector'))
@@ -291,6 +292,7 @@ export const setEnvCommand: CommandSpec = {
       throw new Error(
         `all resources must be specified before environment changes: ${args.positionals.join(' ')}`,
       );
+    checkLocal(args, split.resources);
     const from = args.string('from') ?? '';
     // a StringSlice flag: repeated, each comma-separated
     const keys = args.strings('keys').flatMap((k) => k.split(','));

@@ -4,21 +4,17 @@ import type { CommandResult, CommandSpec } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import { resourcesAndPairs } from './label';
-import { liveObject, resolveTargets, resourceArg, type Target } from './writeTargets';
+import { resolveTargets, type Target } from './writeTargets';
 import {
   allFlag,
   dryRunFlag,
-  dryRunOf,
   errorLine,
   filenameFlag,
-  mutableCopy,
   namespaceFlag,
   outputFlag,
-  outputOf,
-  requestCtx,
-  resultLine,
   selectorFlag,
 } from './writeSupport';
+import { checkLocal, localFlag, startingObject, writeChanged } from './setSupport';
 import type { ParsedArgs } from '../args';
 
 interface ContainerLike {
@@ -92,33 +88,21 @@ function setImageOne(
   images: ReadonlyMap<string, string>,
   args: ParsedArgs,
 ): string {
-  const current = t.obj?.metadata.resourceVersion ? t.obj : liveObject(rt, t);
-  const copy = mutableCopy(current);
+  const copy = startingObject(rt, t, args);
   const spec = podSpecOf(copy);
   if (!spec) throw new Error(`${t.info.kind.toLowerCase()}/${t.name} does not have a pod template`);
   // no change, no request and no line (set_image.go skips an empty patch)
   if (!setImages(spec, images)) return '';
-  const dry = dryRunOf(args);
-  const output = outputOf(args);
-  if (dry === 'client') return resultLine(t.info, copy, 'image updated', output, dry);
-  const updated = rt.api.update(resourceArg(t.info), t.namespace, copy, requestCtx('set', dry));
-  return resultLine(t.info, updated, 'image updated', output, dry);
+  return writeChanged(rt, t, copy, 'image updated', args);
 }
 
 export const setImageCommand: CommandSpec = {
   path: ['set', 'image'],
   summary: 'Update the image of a pod template',
-  flags: [
-    filenameFlag,
-    namespaceFlag,
-    selectorFlag,
-    allFlag,
-    outputFlag,
-    dryRunFlag,
-    { name: 'local', type: 'bool' },
-  ],
+  flags: [filenameFlag, namespaceFlag, selectorFlag, allFlag, outputFlag, dryRunFlag, localFlag],
   run(args, ctx): CommandResult {
     const { resources, pairs } = resourcesAndPairs(args.positionals, 'image');
+    checkLocal(args, resources);
     if (pairs.length === 0) throw new Error('at least one image update is required');
     const images = parseImagePairs(pairs);
     const targets = resolveTargets(ctx.rt, args, { stdin: ctx.stdin, verb: 'set image', words: resources });

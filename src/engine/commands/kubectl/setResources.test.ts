@@ -119,6 +119,34 @@ describe('kubectl set resources', () => {
     expect(() => parseResourceList(spec)).toThrow(message);
   });
 
+  it('--local changes the objects of -f and prints them, without the API server', () => {
+    const c = cluster();
+    const before = c.runtime.store.revision;
+    const r = c.run('kubectl set resources -f - --local --limits=cpu=1 -c nginx -o yaml', DEPLOY);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('resources:\n          limits:\n            cpu: "1"\n          requests:');
+    expect(c.runtime.store.revision).toBe(before);
+    expect(c.run('kubectl set image -f - --local nginx=nginx:2', DEPLOY).stdout).toBe(
+      'deployment.apps/web image updated\n',
+    );
+    expect(c.runtime.store.revision).toBe(before);
+  });
+
+  it.each([
+    {
+      cmd: 'kubectl set resources deployment web --local --limits=cpu=1',
+      stderr:
+        "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n",
+    },
+    {
+      cmd: 'kubectl set env -f - --local --dry-run=server A=1',
+      stderr: 'error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n',
+    },
+  ])('$cmd fails', ({ cmd, stderr }) => {
+    const r = cluster().run(cmd, DEPLOY);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr });
+  });
+
   it('rolls the Deployment out with the new resources', () => {
     const c = cluster();
     c.run('sim settle --timeout 5m');

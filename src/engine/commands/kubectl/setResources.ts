@@ -1,26 +1,23 @@
 // `kubectl set resources deployment/web [-c nginx] --limits=cpu=200m,memory=512Mi --requests=cpu=100m`: change the
-// resource requests and limits of containers in a pod template (mirrors k8s.io/kubectl/pkg/cmd/set/set_resources.go).
+// resource requests and limits of containers in a pod template (mirrors k8s.io/kubectl/pkg/cmd/set/set_resources.go;
+// its --limits help says "requests", as kubectl's does).
 import type { CommandResult, CommandSpec } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { ParsedArgs } from '../args';
 import { canonicalQuantity } from '../../quantity';
 import { podSpecOf } from './setImage';
 import { selectContainers } from './setContainers';
-import { liveObject, resolveTargets, resourceArg, type Target } from './writeTargets';
+import { resolveTargets, type Target } from './writeTargets';
 import {
   allFlag,
   dryRunFlag,
-  dryRunOf,
   errorLine,
   filenameFlag,
-  mutableCopy,
   namespaceFlag,
   outputFlag,
-  outputOf,
-  requestCtx,
-  resultLine,
   selectorFlag,
 } from './writeSupport';
+import { checkLocal, localFlag, startingObject, writeChanged } from './setSupport';
 
 type ResourceList = Record<string, string>;
 interface ContainerResources {
@@ -61,8 +58,7 @@ function setResourcesOne(
   containerSelector: string,
   args: ParsedArgs,
 ): string {
-  const current = t.obj?.metadata.resourceVersion ? t.obj : liveObject(rt, t);
-  const copy = mutableCopy(current);
+  const copy = startingObject(rt, t, args);
   const spec = podSpecOf(copy) as
     { containers?: ContainerResources[]; initContainers?: ContainerResources[] } | undefined;
   if (!spec) throw new Error(`${t.info.kind.toLowerCase()}/${t.name} does not have a pod template`);
@@ -79,12 +75,7 @@ function setResourcesOne(
   }
   // an unchanged template makes an empty patch: no request and no line
   if (JSON.stringify(spec) === before) return '';
-  const dry = dryRunOf(args);
-  const output = outputOf(args);
-  const op = 'resource requirements updated';
-  if (dry === 'client') return resultLine(t.info, copy, op, output, dry);
-  const updated = rt.api.update(resourceArg(t.info), t.namespace, copy, requestCtx('set', dry));
-  return resultLine(t.info, updated, op, output, dry);
+  return writeChanged(rt, t, copy, 'resource requirements updated', args);
 }
 
 export const setResourcesCommand: CommandSpec = {
@@ -102,11 +93,21 @@ export const setResourcesCommand: CommandSpec = {
       short: 'c',
       type: 'string',
       default: '*',
-      help: 'containers to change (wildcards)',
+      help: 'The names of containers in the selected pod templates to change, all containers are selected by default - may use wildcards',
     },
-    { name: 'limits', type: 'string', default: '', help: 'e.g. cpu=200m,memory=512Mi' },
-    { name: 'requests', type: 'string', default: '', help: 'e.g. cpu=100m,memory=256Mi' },
-    { name: 'local', type: 'bool' },
+    {
+      name: 'limits',
+      type: 'string',
+      default: '',
+      help: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.",
+    },
+    {
+      name: 'requests',
+      type: 'string',
+      default: '',
+      help: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.",
+    },
+    localFlag,
   ],
   run(args, ctx): CommandResult {
     const limits = args.string('limits') ?? '';
@@ -118,6 +119,7 @@ export const setResourcesCommand: CommandSpec = {
       throw new Error(
         'you must specify an update to requests or limits (in the form of --requests/--limits)',
       );
+    checkLocal(args, args.positionals);
     const want: Requirements = { limits: parseResourceList(limits), requests: parseResourceList(requests) };
     const containerSelector = args.string('containers') ?? '*';
     const targets = resolveTargets(ctx.rt, args, {

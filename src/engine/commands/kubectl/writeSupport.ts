@@ -29,25 +29,32 @@ export const filenameFlag: FlagSpec = {
   name: 'filename',
   short: 'f',
   type: 'stringArray',
-  help: '`-f -` reads stdin',
+  help: 'Files identifying the resources; `-f -` reads the stdin panel.',
 };
-export const outputFlag: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'yaml|json|name' };
+export const outputFlag: FlagSpec = {
+  name: 'output',
+  short: 'o',
+  type: 'string',
+  help: 'Output format. One of: (json, yaml, name).',
+};
 export const dryRunFlag: FlagSpec = {
   name: 'dry-run',
   type: 'string',
   default: 'none',
-  help: 'none|client|server',
+  // cmdutil.AddDryRunFlag
+  help: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
 };
 export const selectorFlag: FlagSpec = {
   name: 'selector',
   short: 'l',
   type: 'string',
-  help: 'label selector',
+  // cmdutil.AddLabelSelectorFlagVar
+  help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
 };
 export const allFlag: FlagSpec = {
   name: 'all',
   type: 'bool',
-  help: 'all objects of the type in the namespace',
+  help: 'Select all resources in the namespace of the specified resource types.',
 };
 export const validateFlag: FlagSpec = {
   name: 'validate',
@@ -58,9 +65,14 @@ export const validateFlag: FlagSpec = {
 export const fieldManagerFlag: FlagSpec = {
   name: 'field-manager',
   type: 'string',
-  help: 'name of the manager',
+  help: 'Name of the manager used to track field ownership.',
 };
-export const recursiveFlag: FlagSpec = { name: 'recursive', short: 'R', type: 'bool' };
+export const recursiveFlag: FlagSpec = {
+  name: 'recursive',
+  short: 'R',
+  type: 'bool',
+  help: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+};
 
 /** mirrors cmdutil.GetDryRunStrategy */
 export function dryRunOf(args: ParsedArgs): DryRun {
