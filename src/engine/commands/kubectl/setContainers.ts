@@ -26,3 +26,11 @@ export function selectContainers<C extends { name?: string }>(
 ): C[] {
   return (containers ?? []).filter((c) => selectString(c.name ?? '', spec));
 }
+
+/** the containers then the init containers of a pod spec that the selector picks (set_env.go, set_resources.go Run) */
+export function selectedContainers<C extends { name?: string }>(
+  spec: { containers?: C[]; initContainers?: C[] },
+  selector: string,
+): C[] {
+  return [...selectContainers(spec.containers, selector), ...selectContainers(spec.initContainers, selector)];
+}

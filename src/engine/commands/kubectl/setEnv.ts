@@ -6,19 +6,10 @@ import type { ResourceInfo } from '../../apiserver/types';
 import type { ParsedArgs } from '../args';
 import { isEnvVarName } from '../../apiserver/validation/names';
 import { podSpecOf } from './setImage';
-import { selectContainers } from './setContainers';
+import { selectedContainers } from './setContainers';
 import { liveObject, resolveTargets, type Target } from './writeTargets';
-import {
-  allFlag,
-  dryRunFlag,
-  errorLine,
-  filenameFlag,
-  namespaceFlag,
-  outputFlag,
-  outputOf,
-  selectorFlag,
-} from './writeSupport';
-import { checkLocal, localFlag, startingObject, writeChanged } from './setSupport';
+import { outputOf } from './writeSupport';
+import { SET_FLAGS, checkLocal, eachTarget, startingObject, writeChanged } from './setSupport';
 
 interface EnvVar {
   name: string;
@@ -191,22 +182,19 @@ function setEnvOne(
   t: Target,
   change: EnvChange,
   args: ParsedArgs,
-  out: string[],
   warnings: string[],
-): void {
+): string {
   const copy = startingObject(rt, t, args);
+  let listed = '';
   const spec = podSpecOf(copy) as
     { containers?: ContainerEnv[]; initContainers?: ContainerEnv[] } | undefined;
   if (!spec) throw new Error(`${objectName(t.info, t.name)} does not have a pod template`);
-  const containers = [
-    ...selectContainers(spec.containers, change.containers),
-    ...selectContainers(spec.initContainers, change.containers),
-  ];
+  const containers = selectedContainers(spec, change.containers);
   if (containers.length === 0) {
     warnings.push(
       `Warning: ${copy.kind}/${t.name} does not have any containers matching ${JSON.stringify(change.containers)}`,
     );
-    return;
+    return '';
   }
   const before = JSON.stringify(spec);
   for (const c of containers) {
@@ -223,29 +211,25 @@ function setEnvOne(
     if (env.length > 0) c.env = env;
     else delete c.env;
     if (change.list) {
-      out.push(`# ${copy.kind} ${t.name}, container ${c.name ?? ''}\n`);
+      listed += `# ${copy.kind} ${t.name}, container ${c.name ?? ''}\n`;
       for (const e of env) {
-        out.push(
-          e.valueFrom ? `# ${e.name} from ${refString(e.valueFrom)}\n` : `${e.name}=${e.value ?? ''}\n`,
-        );
+        listed += e.valueFrom
+          ? `# ${e.name} from ${refString(e.valueFrom)}\n`
+          : `${e.name}=${e.value ?? ''}\n`;
       }
     }
   }
   // --list only shows; an unchanged template makes an empty patch: no request and no line
-  if (change.list || JSON.stringify(spec) === before) return;
-  out.push(writeChanged(rt, t, copy, 'env updated', args));
+  if (change.list) return listed;
+  if (JSON.stringify(spec) === before) return '';
+  return writeChanged(rt, t, copy, 'env updated', args);
 }
 
 export const setEnvCommand: CommandSpec = {
   path: ['set', 'env'],
   summary: 'Update environment variables on a pod template',
   flags: [
-    filenameFlag,
-    namespaceFlag,
-    selectorFlag,
-    allFlag,
-    outputFlag,
-    dryRunFlag,
+    ...SET_FLAGS,
     {
       name: 'containers',
       short: 'c',
@@ -282,7 +266,6 @@ export const setEnvCommand: CommandSpec = {
       default: true,
       help: 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
     },
-    localFlag,
   ],
   run(args, ctx): CommandResult {
     if (args.bool('all') && args.string('selector'))
@@ -321,19 +304,6 @@ export const setEnvCommand: CommandSpec = {
       verb: 'set env',
       words: split.resources,
     });
-    const out: string[] = [];
-    const errors: string[] = [];
-    for (const t of targets) {
-      try {
-        setEnvOne(ctx.rt, t, change, args, out, warnings);
-      } catch (e) {
-        errors.push(errorLine(e));
-      }
-    }
-    return {
-      code: errors.length > 0 ? 1 : 0,
-      stdout: out.join(''),
-      stderr: [...warnings, ...errors].map((l) => `${l}\n`).join(''),
-    };
+    return eachTarget(targets, (t) => setEnvOne(ctx.rt, t, change, args, warnings), warnings);
   },
 };

@@ -5,16 +5,7 @@ import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import { resourcesAndPairs } from './label';
 import { resolveTargets, type Target } from './writeTargets';
-import {
-  allFlag,
-  dryRunFlag,
-  errorLine,
-  filenameFlag,
-  namespaceFlag,
-  outputFlag,
-  selectorFlag,
-} from './writeSupport';
-import { checkLocal, localFlag, startingObject, writeChanged } from './setSupport';
+import { SET_FLAGS, checkLocal, eachTarget, startingObject, writeChanged } from './setSupport';
 import type { ParsedArgs } from '../args';
 
 interface ContainerLike {
@@ -99,26 +90,13 @@ function setImageOne(
 export const setImageCommand: CommandSpec = {
   path: ['set', 'image'],
   summary: 'Update the image of a pod template',
-  flags: [filenameFlag, namespaceFlag, selectorFlag, allFlag, outputFlag, dryRunFlag, localFlag],
+  flags: [...SET_FLAGS],
   run(args, ctx): CommandResult {
     const { resources, pairs } = resourcesAndPairs(args.positionals, 'image');
     checkLocal(args, resources);
     if (pairs.length === 0) throw new Error('at least one image update is required');
     const images = parseImagePairs(pairs);
     const targets = resolveTargets(ctx.rt, args, { stdin: ctx.stdin, verb: 'set image', words: resources });
-    const out: string[] = [];
-    const errors: string[] = [];
-    for (const t of targets) {
-      try {
-        out.push(setImageOne(ctx.rt, t, images, args));
-      } catch (e) {
-        errors.push(errorLine(e));
-      }
-    }
-    return {
-      code: errors.length > 0 ? 1 : 0,
-      stdout: out.join(''),
-      stderr: errors.map((l) => `${l}\n`).join(''),
-    };
+    return eachTarget(targets, (t) => setImageOne(ctx.rt, t, images, args));
   },
 };

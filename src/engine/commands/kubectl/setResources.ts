@@ -6,18 +6,9 @@ import type { ClusterRuntime } from '../../cluster/types';
 import type { ParsedArgs } from '../args';
 import { canonicalQuantity } from '../../quantity';
 import { podSpecOf } from './setImage';
-import { selectContainers } from './setContainers';
+import { selectedContainers } from './setContainers';
 import { resolveTargets, type Target } from './writeTargets';
-import {
-  allFlag,
-  dryRunFlag,
-  errorLine,
-  filenameFlag,
-  namespaceFlag,
-  outputFlag,
-  selectorFlag,
-} from './writeSupport';
-import { checkLocal, localFlag, startingObject, writeChanged } from './setSupport';
+import { SET_FLAGS, checkLocal, eachTarget, startingObject, writeChanged } from './setSupport';
 
 type ResourceList = Record<string, string>;
 interface ContainerResources {
@@ -62,10 +53,7 @@ function setResourcesOne(
   const spec = podSpecOf(copy) as
     { containers?: ContainerResources[]; initContainers?: ContainerResources[] } | undefined;
   if (!spec) throw new Error(`${t.info.kind.toLowerCase()}/${t.name} does not have a pod template`);
-  const containers = [
-    ...selectContainers(spec.containers, containerSelector),
-    ...selectContainers(spec.initContainers, containerSelector),
-  ];
+  const containers = selectedContainers(spec, containerSelector);
   if (containers.length === 0) throw new Error(`unable to find container named ${containerSelector}`);
   const before = JSON.stringify(spec);
   for (const c of containers) {
@@ -82,12 +70,7 @@ export const setResourcesCommand: CommandSpec = {
   path: ['set', 'resources'],
   summary: 'Update resource requests/limits on objects with pod templates',
   flags: [
-    filenameFlag,
-    namespaceFlag,
-    selectorFlag,
-    allFlag,
-    outputFlag,
-    dryRunFlag,
+    ...SET_FLAGS,
     {
       name: 'containers',
       short: 'c',
@@ -107,7 +90,6 @@ export const setResourcesCommand: CommandSpec = {
       default: '',
       help: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.",
     },
-    localFlag,
   ],
   run(args, ctx): CommandResult {
     const limits = args.string('limits') ?? '';
@@ -127,19 +109,6 @@ export const setResourcesCommand: CommandSpec = {
       verb: 'set resources',
       words: args.positionals,
     });
-    const out: string[] = [];
-    const errors: string[] = [];
-    for (const t of targets) {
-      try {
-        out.push(setResourcesOne(ctx.rt, t, want, containerSelector, args));
-      } catch (e) {
-        errors.push(errorLine(e));
-      }
-    }
-    return {
-      code: errors.length > 0 ? 1 : 0,
-      stdout: out.join(''),
-      stderr: errors.map((l) => `${l}\n`).join(''),
-    };
+    return eachTarget(targets, (t) => setResourcesOne(ctx.rt, t, want, containerSelector, args));
   },
 };

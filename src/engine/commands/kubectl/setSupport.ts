@@ -2,15 +2,60 @@
 // object each target starts from (k8s.io/kubectl/pkg/cmd/set: LocalParam, resource.LocalResourceError).
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import type { ParsedArgs } from '../args';
+import type { FlagSpec, ParsedArgs } from '../args';
+import type { CommandResult } from '../types';
 import { liveObject, resourceArg, type Target } from './writeTargets';
-import { dryRunOf, mutableCopy, outputOf, requestCtx, resultLine } from './writeSupport';
+import {
+  allFlag,
+  dryRunFlag,
+  dryRunOf,
+  errorLine,
+  filenameFlag,
+  mutableCopy,
+  namespaceFlag,
+  outputFlag,
+  outputOf,
+  requestCtx,
+  resultLine,
+  selectorFlag,
+} from './writeSupport';
 
-export const localFlag = {
-  name: 'local',
-  type: 'bool',
-  help: 'If true, the change is made to the objects of -f and printed, without contacting the API server.',
-} as const;
+/** the flags every set verb takes (targets, printing, dry run, --local) */
+export const SET_FLAGS: readonly FlagSpec[] = [
+  filenameFlag,
+  namespaceFlag,
+  selectorFlag,
+  allFlag,
+  outputFlag,
+  dryRunFlag,
+  {
+    name: 'local',
+    type: 'bool',
+    help: 'If true, the change is made to the objects of -f and printed, without contacting the API server.',
+  },
+];
+
+/** run one change per target: its lines on stdout, kubectl's error line for each failure, the warnings first */
+export function eachTarget(
+  targets: readonly Target[],
+  change: (t: Target) => string,
+  warnings: readonly string[] = [],
+): CommandResult {
+  const out: string[] = [];
+  const errors: string[] = [];
+  for (const t of targets) {
+    try {
+      out.push(change(t));
+    } catch (e) {
+      errors.push(errorLine(e));
+    }
+  }
+  return {
+    code: errors.length > 0 ? 1 : 0,
+    stdout: out.join(''),
+    stderr: [...warnings, ...errors].map((l) => `${l}\n`).join(''),
+  };
+}
 
 /** resource.LocalResourceError */
 const LOCAL_RESOURCE_ERROR =
