@@ -17,6 +17,7 @@ import {
   namespaceFlag,
   outputFlag,
   outputOf,
+  recursiveFlag,
   requestCtx,
   selectorFlag,
   type DryRun,
@@ -141,14 +142,47 @@ export const deleteCommand: CommandSpec = {
     allFlag,
     outputFlag,
     dryRunFlag,
-    { name: 'cascade', type: 'string', default: 'background' },
-    { name: 'grace-period', type: 'int', default: -1 },
-    { name: 'force', type: 'bool' },
-    { name: 'now', type: 'bool' },
-    { name: 'wait', type: 'bool', default: true },
-    { name: 'timeout', type: 'string', default: '0s' },
-    { name: 'ignore-not-found', type: 'bool' },
-    { name: 'recursive', short: 'R', type: 'bool' },
+    // descriptions: kubectl/pkg/cmd/delete/delete_flags.go
+    {
+      name: 'cascade',
+      type: 'string',
+      default: 'background',
+      help: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+    },
+    {
+      name: 'grace-period',
+      type: 'int',
+      default: -1,
+      help: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
+    },
+    {
+      name: 'force',
+      type: 'bool',
+      help: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
+    },
+    {
+      name: 'now',
+      type: 'bool',
+      help: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).',
+    },
+    {
+      name: 'wait',
+      type: 'bool',
+      default: true,
+      help: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+    },
+    {
+      name: 'timeout',
+      type: 'string',
+      default: '0s',
+      help: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
+    },
+    {
+      name: 'ignore-not-found',
+      type: 'bool',
+      help: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.',
+    },
+    recursiveFlag,
   ],
   run(args, ctx): CommandResult {
     const grace = gracePeriodOf(args);

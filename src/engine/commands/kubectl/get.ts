@@ -9,6 +9,7 @@ import { printTable } from '../printers/table';
 import { printerForKind } from '../printers/columns/index';
 import { sortObjects } from '../printers/sortBy';
 import { fetchResources, resolveResourceArgs, UsageError, type Fetched } from './resourceArgs';
+import { selectorFlag } from './writeSupport';
 
 const REQUIRED_RESOURCE =
   'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
@@ -146,16 +147,56 @@ export const getCommand: CommandSpec = {
   summary: 'Display one or many resources',
   flags: [
     { name: 'namespace', short: 'n', type: 'string' },
-    { name: 'all-namespaces', short: 'A', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'field-selector', type: 'string' },
-    { name: 'output', short: 'o', type: 'string' },
-    { name: 'show-labels', type: 'bool' },
-    { name: 'show-kind', type: 'bool' },
-    { name: 'label-columns', short: 'L', type: 'stringArray' },
-    { name: 'no-headers', type: 'bool' },
-    { name: 'sort-by', type: 'string' },
-    { name: 'ignore-not-found', type: 'bool' },
+    // descriptions: kubectl/pkg/cmd/get (get.go, get_flags.go, humanreadable_flags.go)
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      type: 'bool',
+      help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+    },
+    selectorFlag,
+    {
+      name: 'field-selector',
+      type: 'string',
+      help: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      help: 'Output format. One of: (json, yaml, name, jsonpath, custom-columns, wide).',
+    },
+    {
+      name: 'show-labels',
+      type: 'bool',
+      help: 'When printing, show all labels as the last column (default hide labels column)',
+    },
+    {
+      name: 'show-kind',
+      type: 'bool',
+      help: 'If present, list the resource type for the requested object(s).',
+    },
+    {
+      name: 'label-columns',
+      short: 'L',
+      type: 'stringArray',
+      help: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...',
+    },
+    {
+      name: 'no-headers',
+      type: 'bool',
+      help: "When using the default or custom-column output format, don't print headers (default print headers).",
+    },
+    {
+      name: 'sort-by',
+      type: 'string',
+      help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
+    },
+    {
+      name: 'ignore-not-found',
+      type: 'bool',
+      help: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.',
+    },
   ],
   run: runGet,
 };

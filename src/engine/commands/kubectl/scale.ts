@@ -61,10 +61,25 @@ export const scaleCommand: CommandSpec = {
     allFlag,
     outputFlag,
     dryRunFlag,
-    { name: 'replicas', type: 'int', default: -1 },
-    { name: 'current-replicas', type: 'int', default: -1 },
-    { name: 'resource-version', type: 'string' },
-    { name: 'timeout', type: 'string', default: '0s' },
+    // descriptions: kubectl/pkg/cmd/scale/scale.go
+    { name: 'replicas', type: 'int', default: -1, help: 'The new desired number of replicas. Required.' },
+    {
+      name: 'current-replicas',
+      type: 'int',
+      default: -1,
+      help: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
+    },
+    {
+      name: 'resource-version',
+      type: 'string',
+      help: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
+    },
+    {
+      name: 'timeout',
+      type: 'string',
+      default: '0s',
+      help: "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
+    },
   ],
   run(args, ctx): CommandResult {
     const replicas = args.int('replicas') ?? -1;
