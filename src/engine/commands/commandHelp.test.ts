@@ -69,6 +69,19 @@ describe('command help', () => {
     );
   });
 
+  it('serves the `kubectl options` every help points to', () => {
+    expect(cluster.run('kubectl help').stdout).toContain(
+      'Use "kubectl options" for a list of global command-line options (applies to all commands).\n',
+    );
+    const r = cluster.run('kubectl options');
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 0,
+      stdout:
+        "The following options can be passed to any command:\n\n    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n\n",
+      stderr: '',
+    });
+  });
+
   it('answers an unknown subcommand of a group as DefaultSubCommandRun does', () => {
     const r = cluster.run('kubectl rollout nope deploy/web');
     expect({ code: r.code, stderr: r.stderr }).toEqual({

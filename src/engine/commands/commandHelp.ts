@@ -35,8 +35,12 @@ function defaultText(f: FlagSpec): string {
 const GLOBAL_FLAGS = new Set(['namespace']);
 
 function optionsBlock(program: string, flags: readonly FlagSpec[]): string {
-  const local = flags.filter((f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name));
-  const sorted = local.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return flagBlocks(flags.filter((f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name)));
+}
+
+/** one block per flag, sorted by name: `    -c, --containers='*':` then its description after a tab */
+export function flagBlocks(flags: readonly FlagSpec[]): string {
+  const sorted = [...flags].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let out = '';
   for (const f of sorted) {
     const names = f.short ? `-${f.short}, --${f.name}` : `--${f.name}`;

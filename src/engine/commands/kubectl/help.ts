@@ -1,6 +1,7 @@
 // `kubectl help` / bare `kubectl`: the command overview, grouped as kubectl groups its commands
 // (kubectl/pkg/cmd/cmd.go NewKubectlCommand groups), listing only the verbs kubesim serves.
 import type { CommandResult, CommandSpec } from '../types';
+import { flagBlocks } from '../commandHelp';
 
 const GROUPS: [string, string[]][] = [
   ['Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']],
@@ -17,7 +18,7 @@ const GROUPS: [string, string[]][] = [
   ['Advanced Commands', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']],
   ['Settings Commands', ['label', 'annotate', 'completion']],
   ['Subcommands provided by plugins', []],
-  ['Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version']],
+  ['Other Commands', ['api-resources', 'api-versions', 'config', 'plugin', 'version', 'options']],
 ];
 
 /** summaries of kubectl verbs that only exist as sub-command groups */
@@ -52,7 +53,7 @@ export function kubectlHelp(commands: readonly CommandSpec[]): string {
     for (const v of others) out += `  ${v.padEnd(15)} ${summaries.get(v) ?? ''}\n`;
   }
   out +=
-    '\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n';
+    '\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return out;
 }
 
@@ -67,3 +68,26 @@ export function helpCommand(all: () => readonly CommandSpec[]): CommandSpec {
     },
   };
 }
+
+/**
+ * `kubectl options` (kubectl/pkg/cmd/options/options.go with templates.UseOptionsTemplates): the flags every command
+ * takes. kubesim's only global flag is the namespace (genericclioptions ConfigFlags' description).
+ */
+export const optionsCommand: CommandSpec = {
+  path: ['options'],
+  summary: 'Print the list of flags inherited by all commands',
+  flags: [],
+  run(): CommandResult {
+    const namespace = {
+      name: 'namespace',
+      short: 'n',
+      type: 'string',
+      help: 'If present, the namespace scope for this CLI request',
+    } as const;
+    return {
+      code: 0,
+      stdout: `The following options can be passed to any command:\n\n${flagBlocks([namespace])}`,
+      stderr: '',
+    };
+  },
+};

@@ -1,4 +1,4 @@
-// kubectl's reading verbs: get, describe, events, api-resources, api-versions, version, cluster-info, help.
+// kubectl's reading verbs: get, describe, events, api-resources, api-versions, version, cluster-info, options, help.
 import type { CommandSpec } from '../types';
 import * as registry from './index';
 import { getCommand } from './get';
@@ -7,7 +7,7 @@ import { eventsCommand } from './events';
 import { apiResourcesCommand, apiVersionsCommand } from './apiResources';
 import { versionCommand } from './version';
 import { clusterInfoCommand } from './clusterInfo';
-import { helpCommand } from './help';
+import { helpCommand, optionsCommand } from './help';
 
 export const readCommands: CommandSpec[] = [
   getCommand,
@@ -17,6 +17,7 @@ export const readCommands: CommandSpec[] = [
   apiVersionsCommand,
   versionCommand,
   clusterInfoCommand,
+  optionsCommand,
   // the registry is read when help runs, after every module has loaded
   helpCommand(() => registry.kubectlCommands),
 ];
