@@ -36,6 +36,15 @@ describe('command help', () => {
     ).toBe(true);
   });
 
+  it('takes kubectl’s own description for a flag kubesim’s spec leaves undescribed', () => {
+    expect(cluster.run('kubectl patch --help').stdout).toContain(
+      "    --type='strategic':\n\tThe type of patch being provided; one of [json merge strategic]\n",
+    );
+    expect(cluster.run('kubectl create deployment --help').stdout).toContain(
+      '    --save-config=false:\n\tIf true, the configuration of current object will be saved in its annotation.',
+    );
+  });
+
   it('prints a group’s subcommands: on stdout for --help, on stderr with exit 1 when bare', () => {
     const help = cluster.run('kubectl set --help');
     expect(help.code).toBe(0);

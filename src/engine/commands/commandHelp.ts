@@ -3,6 +3,7 @@
 // flag, sorted, with its default), Usage, and the closing pointer. kubesim's descriptions are the commands' summaries.
 import type { FlagSpec } from './args';
 import type { CommandSpec } from './types';
+import { kubectlFlagHelp } from './kubectl/flagHelp';
 
 /** the long descriptions of the command groups kubectl prints above their subcommands (set.go, rollout.go) */
 const GROUP_LONG: Record<string, string> = {
@@ -34,8 +35,14 @@ function defaultText(f: FlagSpec): string {
 /** kubectl lists its global options (the namespace among them) under `kubectl options`, not per command */
 const GLOBAL_FLAGS = new Set(['namespace']);
 
-function optionsBlock(program: string, flags: readonly FlagSpec[]): string {
-  return flagBlocks(flags.filter((f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name)));
+function optionsBlock(program: string, spec: CommandSpec): string {
+  const local = spec.flags.filter((f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name));
+  // a flag kubesim describes in its spec keeps that text; otherwise kubectl's own, when there is one
+  const described =
+    program === 'kubectl'
+      ? local.map((f) => (f.help ? f : { ...f, help: kubectlFlagHelp(spec.path, f.name) }))
+      : local;
+  return flagBlocks(described);
 }
 
 /** one block per flag, sorted by name: `    -c, --containers='*':` then its description after a tab */
@@ -53,7 +60,7 @@ export function flagBlocks(flags: readonly FlagSpec[]): string {
 export function commandHelp(program: string, spec: CommandSpec): string {
   const path = [program, ...spec.path].join(' ');
   let out = `${spec.summary.endsWith('.') ? spec.summary : `${spec.summary}.`}\n\n`;
-  const options = optionsBlock(program, spec.flags);
+  const options = optionsBlock(program, spec);
   if (options !== '') out += `Options:\n${options}`;
   out += `Usage:\n  ${path} [options]\n\n`;
   if (program === 'kubectl') out += GLOBAL_OPTIONS;
