@@ -23,7 +23,8 @@ export class EventTtl {
   constructor(
     private readonly store: MvccStore,
     private readonly sim: Simulation,
-    private readonly ttlSeconds = DEFAULT_EVENT_TTL_SECONDS,
+    /** kube-apiserver --event-ttl */
+    private readonly ttlSeconds: number,
   ) {
     this.cause = `lease expired (--event-ttl=${formatDuration(ttlSeconds * 1000)})`;
   }

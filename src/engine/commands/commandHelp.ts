@@ -13,7 +13,8 @@ const GROUP_LONG: Record<string, string> = {
     'Manage the rollout of one or many resources.\n\n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
 };
 
-const GLOBAL_OPTIONS =
+/** the last line of every kubectl help (cobra templates' usage footer) */
+export const GLOBAL_OPTIONS =
   'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
 
 /** pflag's default as kubectl's help prints it: strings quoted, lists as [] */

@@ -1,7 +1,8 @@
 // `kubectl help` / bare `kubectl`: the command overview, grouped as kubectl groups its commands
 // (kubectl/pkg/cmd/cmd.go NewKubectlCommand groups), listing only the verbs kubesim serves.
 import type { CommandResult, CommandSpec } from '../types';
-import { flagBlocks } from '../commandHelp';
+import { GLOBAL_OPTIONS, flagBlocks } from '../commandHelp';
+import { namespaceFlag } from './writeSupport';
 
 const GROUPS: [string, string[]][] = [
   ['Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']],
@@ -53,7 +54,8 @@ export function kubectlHelp(commands: readonly CommandSpec[]): string {
     for (const v of others) out += `  ${v.padEnd(15)} ${summaries.get(v) ?? ''}\n`;
   }
   out +=
-    '\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
+    '\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n' +
+    GLOBAL_OPTIONS;
   return out;
 }
 
@@ -71,22 +73,16 @@ export function helpCommand(all: () => readonly CommandSpec[]): CommandSpec {
 
 /**
  * `kubectl options` (kubectl/pkg/cmd/options/options.go with templates.UseOptionsTemplates): the flags every command
- * takes. kubesim's only global flag is the namespace (genericclioptions ConfigFlags' description).
+ * takes. kubesim's only global flag is the namespace.
  */
 export const optionsCommand: CommandSpec = {
   path: ['options'],
   summary: 'Print the list of flags inherited by all commands',
   flags: [],
   run(): CommandResult {
-    const namespace = {
-      name: 'namespace',
-      short: 'n',
-      type: 'string',
-      help: 'If present, the namespace scope for this CLI request',
-    } as const;
     return {
       code: 0,
-      stdout: `The following options can be passed to any command:\n\n${flagBlocks([namespace])}`,
+      stdout: `The following options can be passed to any command:\n\n${flagBlocks([namespaceFlag])}`,
       stderr: '',
     };
   },

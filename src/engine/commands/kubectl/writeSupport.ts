@@ -23,7 +23,8 @@ export const namespaceFlag: FlagSpec = {
   name: 'namespace',
   short: 'n',
   type: 'string',
-  help: 'namespace scope',
+  // genericclioptions ConfigFlags
+  help: 'If present, the namespace scope for this CLI request',
 };
 export const filenameFlag: FlagSpec = {
   name: 'filename',
