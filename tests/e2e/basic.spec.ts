@@ -78,3 +78,20 @@ test('Step 1s advances virtual time', async ({ page }) => {
   await expect(time).not.toHaveText(before ?? '');
   await page.screenshot({ path: 'test-results/03-stepped.png' });
 });
+
+test('kubectl get pods -w shows the pods of a Deployment coming up, row by row, on virtual time', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await expect(page.getByTestId('node-node-1')).toBeVisible();
+  const output = page.getByTestId('terminal-output');
+  await runCommand(page, 'kubectl create deployment web --image=nginx --replicas=2');
+  await expect(output).toContainText('deployment.apps/web created');
+  await runCommand(page, 'kubectl get pods -w');
+  // each change is a row of its own; STATUS widens once ContainerCreating appears and stays wide
+  await expect(output).toContainText(/web-\S+\s+0\/1\s+ContainerCreating\s+0\s+0s/);
+  await expect(output).toContainText(/web-\S+\s+1\/1\s+Running {13}0\s+\d+s/);
+  await expect(page.locator('.terminal-stderr').last()).toContainText('kubesim stopped watching after');
+  await page.screenshot({ path: 'test-results/04-get-watch.png' });
+});

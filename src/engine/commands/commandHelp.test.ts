@@ -86,8 +86,21 @@ describe('command help', () => {
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
       code: 0,
       stdout:
-        "The following options can be passed to any command:\n\n    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n\n",
+        "The following options can be passed to any command:\n\n    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n\n" +
+        "    --request-timeout='0':\n\tThe length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.\n\n",
       stderr: '',
+    });
+  });
+
+  it('takes the global --request-timeout on every kubectl command, before or after the verb', () => {
+    expect(cluster.run('kubectl --request-timeout 5s get nodes').code).toBe(0);
+    expect(cluster.run('kubectl version --request-timeout=1m').code).toBe(0);
+    expect(cluster.run('kubectl get nodes --help').stdout).not.toContain('--request-timeout');
+    expect(cluster.run('kubectl delete pod x --request-timeout=later')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
     });
   });
 

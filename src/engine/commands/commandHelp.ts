@@ -34,7 +34,7 @@ function defaultText(f: FlagSpec): string {
 }
 
 /** kubectl lists its global options (the namespace among them) under `kubectl options`, not per command */
-const GLOBAL_FLAGS = new Set(['namespace']);
+const GLOBAL_FLAGS = new Set(['namespace', 'request-timeout']);
 
 function optionsBlock(program: string, spec: CommandSpec): string {
   const local = spec.flags.filter((f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name));

@@ -7,6 +7,7 @@ import { kubectlCommands } from './kubectl/index';
 import { simCommands } from './sim/index';
 import { formatStatusError } from './statusText';
 import { commandHelp, groupHelp, wantsHelp } from './commandHelp';
+import { parseRequestTimeout, requestTimeoutFlag } from './kubectl/requestTimeout';
 
 const programs: Record<string, () => readonly CommandSpec[]> = {
   kubectl: () => kubectlCommands,
@@ -34,6 +35,12 @@ function firstPositional(words: readonly string[], valueFlags: ReadonlySet<strin
   return words.length;
 }
 
+/** a command's flags, with kubectl's global --request-timeout (the namespace flag is in every kubectl spec) */
+function flagsOf(program: string, spec: CommandSpec): CommandSpec['flags'] {
+  if (program !== 'kubectl' || spec.flags.some((f) => f.name === requestTimeoutFlag.name)) return spec.flags;
+  return [...spec.flags, requestTimeoutFlag];
+}
+
 export function runCommandLine(line: string, ctx: CommandContext): CommandResult {
   let words: string[];
   try {
@@ -54,7 +61,7 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
   const specs = specsOf();
   let rest = words.slice(1);
   // `kubectl -n ns get pods`: kubectl accepts global flags before the verb
-  const start = firstPositional(rest, new Set(['-n', '--namespace']));
+  const start = firstPositional(rest, new Set(['-n', '--namespace', '--request-timeout']));
   const leading = rest.slice(0, start);
   rest = rest.slice(start);
   const spec = findCommand(specs, rest);
@@ -86,7 +93,12 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
   if (wantsHelp(rest.slice(spec.path.length)))
     return { code: 0, stdout: commandHelp(program, spec), stderr: '' };
   try {
-    const args = parseArgs([...leading, ...rest.slice(spec.path.length)], spec.flags);
+    const args = parseArgs([...leading, ...rest.slice(spec.path.length)], flagsOf(program, spec));
+    if (program === 'kubectl') {
+      // every kubectl command builds its client config from --request-timeout first
+      const timeout = parseRequestTimeout(args.string('request-timeout'));
+      if (typeof timeout === 'string') return { code: 1, stdout: '', stderr: `error: ${timeout}\n` };
+    }
     return spec.run(args, ctx);
   } catch (e) {
     if (e instanceof ArgsError) {

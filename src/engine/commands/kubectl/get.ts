@@ -10,6 +10,8 @@ import { printerForKind } from '../printers/columns/index';
 import { sortObjects } from '../printers/sortBy';
 import { fetchResources, resolveResourceArgs, UsageError, type Fetched } from './resourceArgs';
 import { selectorFlag } from './writeSupport';
+import { runGetWatch } from './getWatch';
+import { parseRequestTimeout } from './requestTimeout';
 
 const REQUIRED_RESOURCE =
   'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
@@ -72,7 +74,16 @@ function runGet(args: ParsedArgs, ctx: CommandContext): CommandResult {
   } catch (e) {
     return { code: 1, stdout: '', stderr: `error: ${(e as Error).message}\n` };
   }
-  if (args.positionals.length === 0) return { code: 1, stdout: '', stderr: REQUIRED_RESOURCE };
+  const watching = args.bool('watch') || args.bool('watch-only');
+  if (args.bool('output-watch-events') && !watching) {
+    return {
+      code: 1,
+      stdout: '',
+      stderr: 'error: --output-watch-events option can only be used with --watch or --watch-only\n',
+    };
+  }
+  // in watch mode get.go skips the "Required resource" check: the resource builder reports the missing resource
+  if (args.positionals.length === 0 && !watching) return { code: 1, stdout: '', stderr: REQUIRED_RESOURCE };
   const api = ctx.rt.api;
   const allNamespaces = args.bool('all-namespaces');
   const namespace = commandNamespace(args.string('namespace'));
@@ -93,6 +104,17 @@ function runGet(args: ParsedArgs, ctx: CommandContext): CommandResult {
       stdout: '',
       stderr: 'error: a resource cannot be retrieved by name across all namespaces\n',
     };
+  }
+  if (watching) {
+    // the dispatcher has checked the global --request-timeout
+    const timeoutMs = parseRequestTimeout(args.string('request-timeout'));
+    return runGetWatch(args, ctx, {
+      requests,
+      fmt,
+      namespace,
+      allNamespaces,
+      timeoutMs: typeof timeoutMs === 'number' ? timeoutMs : 0,
+    });
   }
   const { fetched, errors } = fetchResources(api, requests, {
     namespace: allNamespaces ? undefined : namespace,
@@ -191,6 +213,22 @@ export const getCommand: CommandSpec = {
       name: 'sort-by',
       type: 'string',
       help: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
+    },
+    {
+      name: 'watch',
+      short: 'w',
+      type: 'bool',
+      help: 'After listing/getting the requested object, watch for changes.',
+    },
+    {
+      name: 'watch-only',
+      type: 'bool',
+      help: 'Watch for changes to the requested object(s), without listing/getting first.',
+    },
+    {
+      name: 'output-watch-events',
+      type: 'bool',
+      help: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.',
     },
     {
       name: 'ignore-not-found',

@@ -3,6 +3,7 @@
 import type { CommandResult, CommandSpec } from '../types';
 import { GLOBAL_OPTIONS, flagBlocks } from '../commandHelp';
 import { namespaceFlag } from './writeSupport';
+import { requestTimeoutFlag } from './requestTimeout';
 
 const GROUPS: [string, string[]][] = [
   ['Basic Commands (Beginner)', ['create', 'expose', 'run', 'set']],
@@ -73,7 +74,7 @@ export function helpCommand(all: () => readonly CommandSpec[]): CommandSpec {
 
 /**
  * `kubectl options` (kubectl/pkg/cmd/options/options.go with templates.UseOptionsTemplates): the flags every command
- * takes. kubesim's only global flag is the namespace.
+ * takes: kubesim's are the namespace and the request timeout.
  */
 export const optionsCommand: CommandSpec = {
   path: ['options'],
@@ -82,7 +83,7 @@ export const optionsCommand: CommandSpec = {
   run(): CommandResult {
     return {
       code: 0,
-      stdout: `The following options can be passed to any command:\n\n${flagBlocks([namespaceFlag])}`,
+      stdout: `The following options can be passed to any command:\n\n${flagBlocks([namespaceFlag, requestTimeoutFlag])}`,
       stderr: '',
     };
   },

@@ -52,6 +52,16 @@ export function printCustomColumns(
   cols: readonly CustomColumn[],
   noHeaders: boolean,
 ): string {
+  const rows = customColumnRows(objs, cols, noHeaders);
+  return rows.length === 0 ? '' : alignColumns(rows);
+}
+
+/** the header (unless noHeaders) and one row of cells per object */
+export function customColumnRows(
+  objs: readonly KubeObject[],
+  cols: readonly CustomColumn[],
+  noHeaders: boolean,
+): string[][] {
   const parsed = cols.map((c) => parseJsonPath(c.path));
   const rows: string[][] = noHeaders ? [] : [cols.map((c) => c.header)];
   for (const obj of objs) {
@@ -66,5 +76,5 @@ export function printCustomColumns(
       }),
     );
   }
-  return rows.length === 0 ? '' : alignColumns(rows);
+  return rows;
 }

@@ -15,13 +15,18 @@ const runeLength = (s: string): number => {
   return n;
 };
 
+const KUBECTL_SETTINGS = { minWidth: MIN_WIDTH, padding: PADDING };
+
 /**
  * Align rows of cells into columns. Like tabwriter, a column's width is the widest cell plus padding (at least
  * minwidth), computed over each block of consecutive lines that have that column.
+ * remembered: kubectl's tabwriter.RememberWidths (github.com/liggitt/tabwriter), for output printed in several flushes
+ * (get --watch): a column is never narrower than it was in an earlier flush, and the widths grow in place.
  */
 export function alignColumns(
   rows: readonly (readonly string[])[],
-  settings: { minWidth: number; padding: number } = { minWidth: MIN_WIDTH, padding: PADDING },
+  settings: { minWidth: number; padding: number } = KUBECTL_SETTINGS,
+  remembered?: number[],
 ): string {
   const lengths: number[][] = rows.map((r) => r.map(runeLength));
   const widths: number[][] = rows.map(() => []);
@@ -38,6 +43,10 @@ export function alignColumns(
       while (end < rows.length && (rows[end] as readonly string[]).length - 1 > col) {
         width = Math.max(width, ((lengths[end] as number[])[col] as number) + settings.padding);
         end++;
+      }
+      if (remembered) {
+        width = Math.max(width, remembered[col] ?? 0);
+        remembered[col] = width;
       }
       for (let i = start; i < end; i++) (widths[i] as number[])[col] = width;
       start = end;
