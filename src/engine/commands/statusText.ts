@@ -5,5 +5,7 @@ import { formatInvalidForKubectl } from '../apiserver/errors';
 
 export function formatStatusError(status: Status): string {
   if (status.reason === 'Invalid' && status.details?.kind) return formatInvalidForKubectl(status);
+  // a Status without a reason (ErrorToAPIStatus of a plain error, StatusReasonUnknown)
+  if (!status.reason) return `Error from server: ${status.message}`;
   return `Error from server (${status.reason}): ${status.message}`;
 }

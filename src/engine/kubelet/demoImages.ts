@@ -6,8 +6,10 @@
 //   kubesim/hang:<d>        stops answering d after start (default 30s)   -> liveness probe restarts it
 //   kubesim/slow-start:<d>  answers only d after start (default 60s)      -> needs a startupProbe
 //   kubesim/does-not-exist, or any image tagged :doesnotexist / :does-not-exist / :nonexistent -> ErrImagePull
+// They are also the only containers that write log lines (`kubectl logs`): one line when they start, saying what they
+// will do, and one when they exit on their own (demoStartLog, demoExitLog). Every other image is silent.
 import { normalizeImage } from './images';
-import { parseDuration } from '../commands/duration';
+import { formatDuration, parseDuration } from '../commands/duration';
 
 export interface ImageBehaviour {
   crashAfterMs?: number;
@@ -78,4 +80,36 @@ export function pullError(image: string): string | undefined {
   if (repo !== 'docker.io/kubesim/does-not-exist' && !MISSING_TAGS.has(tag)) return undefined;
   const ref = normalizeImage(image);
   return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+}
+
+const DEMO_PREFIX = 'docker.io/kubesim/';
+
+/** the line a demo image writes when it starts; undefined for every other image */
+export function demoStartLog(image: string): string | undefined {
+  const { repo } = repoAndTag(image);
+  if (!repo.startsWith(DEMO_PREFIX)) return undefined;
+  const name = `kubesim/${repo.slice(DEMO_PREFIX.length)}`;
+  const b = imageBehaviour(image);
+  switch (repo) {
+    case 'docker.io/kubesim/crash':
+      return `${name}: started, exiting with code ${b.exitCode ?? 1} in ${formatDuration(b.crashAfterMs ?? 0)}`;
+    case 'docker.io/kubesim/complete':
+      return `${name}: started, finishing its work in ${formatDuration(b.crashAfterMs ?? 0)}`;
+    case 'docker.io/kubesim/unready':
+      return `${name}: started; it will never report ready`;
+    case 'docker.io/kubesim/hang':
+      return `${name}: started; it stops answering ${formatDuration(b.hangAfterMs ?? 0)} from now`;
+    case 'docker.io/kubesim/slow-start':
+      return `${name}: starting; it answers ${formatDuration(b.startupMs ?? 0)} from now`;
+    default:
+      return undefined;
+  }
+}
+
+/** the line a demo image writes when it exits on its own with exitCode; undefined for every other image */
+export function demoExitLog(image: string, exitCode: number): string | undefined {
+  const { repo } = repoAndTag(image);
+  if (!repo.startsWith(DEMO_PREFIX) || imageBehaviour(image).crashAfterMs === undefined) return undefined;
+  const name = `kubesim/${repo.slice(DEMO_PREFIX.length)}`;
+  return exitCode === 0 ? `${name}: done, exiting with code 0` : `${name}: exiting with code ${exitCode}`;
 }

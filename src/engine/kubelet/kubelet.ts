@@ -1,5 +1,6 @@
 // The kubelets of every node as one component: a pods informer indexed by spec.nodeName feeds one worker per pod,
 // whose lifecycle runs as timed stages; a node whose machine is down runs nothing until it comes back.
+import { ContainerLogs } from './containerLogs';
 import type { ClusterRuntime, Component } from '../cluster/types';
 import type { EventType } from '../events/types';
 import type { Rng, TimerHandle } from '../sim/types';
@@ -78,6 +79,7 @@ export class Kubelet implements Component, KubeletOps {
   rng!: Rng;
   images!: ImageCatalog;
   readonly ipam = new PodIpam(() => cniForCluster(this.rt));
+  readonly logs = new ContainerLogs();
   readonly profile: StageProfile;
   private pods!: Informer;
   private nodes!: Informer;
@@ -311,6 +313,10 @@ export class Kubelet implements Component, KubeletOps {
   forget(w: PodWorker): void {
     for (const slot of [...w.timers.keys()]) this.cancel(w, slot);
     if (w.podIP) this.ipam.tearDown(w.podIP, w.hostIP);
+    this.logs.forgetPod(
+      w.uid,
+      w.containers.map((c) => c.name),
+    );
     this.workers.delete(w.uid);
     w.gone = true;
   }

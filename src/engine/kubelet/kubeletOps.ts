@@ -7,6 +7,7 @@ import type { KubeObject } from '../types/object';
 import type { ImageCatalog } from './images';
 import type { PodIpam } from './podIpam';
 import type { PodWorker } from './podWorker';
+import type { ContainerLogs } from './containerLogs';
 import type { StageName, StageProfile } from './stages';
 
 export interface KubeletOps {
@@ -15,6 +16,8 @@ export interface KubeletOps {
   readonly profile: StageProfile;
   readonly images: ImageCatalog;
   readonly ipam: PodIpam;
+  /** what the node's containers wrote (kubectl logs) */
+  readonly logs: ContainerLogs;
   nowMs(): number;
   /** the stage's delay with jitter */
   delayOf(stage: StageName): number;

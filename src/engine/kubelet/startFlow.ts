@@ -7,7 +7,7 @@ import { alreadyPresentMessage, needsPull, pulledMessage, pullingMessage } from 
 import { armProbes, behaviourOf, containerReady } from './probeFlow';
 import { onContainerExit } from './crashFlow';
 import { neverPull, pullFailed } from './imagePullFlow';
-import { pullError } from './demoImages';
+import { demoExitLog, demoStartLog, pullError } from './demoImages';
 
 interface ContainerSpecLite {
   name: string;
@@ -87,6 +87,9 @@ export function nextContainer(ops: KubeletOps, w: PodWorker): void {
 export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
   const now = ops.nowMs();
   c.containerID = `containerd://${ops.rng.string(64, '0123456789abcdef')}`;
+  ops.logs.started(w.uid, c.name, c.containerID);
+  const startLog = demoStartLog(c.image);
+  if (startLog !== undefined) ops.logs.write(c.containerID, now, startLog);
   c.state = 'running';
   c.startedAtMs = now;
   c.terminated = undefined;
@@ -107,7 +110,12 @@ export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): 
   armProbes(ops, w, c);
   const crashMs = behaviourOf(w, c).crashAfterMs;
   if (crashMs !== undefined)
-    ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => onContainerExit(ops, w, c));
+    ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => {
+      const code = behaviourOf(w, c).exitCode;
+      const exitLog = demoExitLog(c.image, code);
+      if (exitLog !== undefined && c.containerID) ops.logs.write(c.containerID, ops.nowMs(), exitLog);
+      onContainerExit(ops, w, c, code);
+    });
   const inStartFlow = w.containers[w.cursor] === c;
   if (inStartFlow) w.cursor++;
   updateReadiness(ops, w);

@@ -87,11 +87,12 @@ class SimulationLoop implements Simulation {
     this.clock.setNowMs(target);
   }
 
-  settle(timeoutMs: number): SettleResult {
+  settle(timeoutMs: number, stop?: () => boolean): SettleResult {
     const start = this.clock.nowMs();
     const deadline = start + Math.max(0, timeoutMs);
     let ran = 0;
     while (this.queue.size(true) > 0) {
+      if (stop?.()) return this.unsettled(start);
       const next = this.queue.peek();
       if (!next || next.atMs > deadline) {
         this.clock.setNowMs(deadline);

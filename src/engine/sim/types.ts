@@ -93,8 +93,11 @@ export interface Simulation {
   step(): boolean;
   /** run every event due within the next ms, then set the clock to now+ms */
   advance(ms: number): void;
-  /** run until no foreground event is pending, or timeoutMs of virtual time passed */
-  settle(timeoutMs: number): SettleResult;
+  /**
+   * run until no foreground event is pending, or timeoutMs of virtual time passed; stop (optional) is checked before
+   * each event, and once it is true settle returns at once, reporting settled: false
+   */
+  settle(timeoutMs: number, stop?: () => boolean): SettleResult;
   /** run until predicate() is true (checked after each event) or timeoutMs passes; returns whether it became true */
   runUntil(predicate: () => boolean, timeoutMs: number): boolean;
   /** number of pending events (foreground only when foregroundOnly) */

@@ -7,6 +7,7 @@ import { nodeCommands } from './nodeCommands';
 import { topCommands } from './top';
 import { autoscaleCommand } from './autoscale';
 import { execCommand } from './exec';
+import { logsCommand } from './logs';
 
 export const kubectlCommands: readonly CommandSpec[] = [
   ...readCommands,
@@ -16,4 +17,5 @@ export const kubectlCommands: readonly CommandSpec[] = [
   ...topCommands,
   autoscaleCommand,
   execCommand,
+  logsCommand,
 ];

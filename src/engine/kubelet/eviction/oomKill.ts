@@ -30,6 +30,7 @@ function oomOps(k: Kubelet, c: ContainerRun): KubeletOps {
     profile: k.profile,
     images: k.images,
     ipam: k.ipam,
+    logs: k.logs,
     nowMs: () => k.nowMs(),
     delayOf: (s) => k.delayOf(s),
     after: (w, slot, ms, label, fn, background) => k.after(w, slot, ms, label, fn, background),
