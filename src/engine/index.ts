@@ -1,6 +1,7 @@
 // The one import surface of the engine: createCluster() and the types a client needs.
 import { createRuntime } from './cluster/runtime';
 import { runCommandLine } from './commands/dispatch';
+import { defaultKubeConfig } from './commands/kubectl/config/kubeconfig';
 import type { ClusterOptions, ClusterRuntime } from './cluster/types';
 import type { CommandResult } from './commands/types';
 import type { TraceRecord } from './sim/types';
@@ -32,8 +33,9 @@ export interface Cluster {
 
 export function createCluster(options?: ClusterOptions): Cluster {
   const rt = createRuntime(options);
+  const kubeconfig = defaultKubeConfig();
   return {
-    run: (commandLine, stdin) => runCommandLine(commandLine, { rt, stdin }),
+    run: (commandLine, stdin) => runCommandLine(commandLine, { rt, stdin, kubeconfig }),
     nowMs: () => rt.sim.clock.nowMs(),
     revision: () => rt.store.revision,
     watchAll(listener) {

@@ -9,6 +9,8 @@ import { kubectlFlagHelp } from './kubectl/flagHelp';
 const GROUP_LONG: Record<string, string> = {
   'kubectl set':
     'Configure application resources.\n\n These commands help you make changes to existing application resources.',
+  'kubectl config':
+    "Modify kubeconfig files.\n\n kubesim keeps one kubeconfig per cluster, in memory: its current context's namespace is where commands run without -n.",
   'kubectl rollout':
     'Manage the rollout of one or many resources.\n\n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
 };
@@ -37,7 +39,10 @@ function defaultText(f: FlagSpec): string {
 const GLOBAL_FLAGS = new Set(['namespace', 'request-timeout']);
 
 function optionsBlock(program: string, spec: CommandSpec): string {
-  const local = spec.flags.filter((f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name));
+  // `kubectl config set-context -n` is the context's own namespace, not the global flag
+  const local = spec.flags.filter(
+    (f) => program !== 'kubectl' || !GLOBAL_FLAGS.has(f.name) || spec.path[0] === 'config',
+  );
   // a flag kubesim describes in its spec keeps that text; otherwise kubectl's own, when there is one
   const described =
     program === 'kubectl'

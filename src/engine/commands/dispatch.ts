@@ -1,6 +1,7 @@
 // Runs one command line (`kubectl ...` or `sim ...`): finds the verb, parses flags, turns every failure into
 // kubectl's own words on stderr with exit code 1. Never lets an exception escape as a stack trace.
-import { ArgsError, parseArgs, tokenize } from './args';
+import { ArgsError, parseArgs, tokenize, type ParsedArgs } from './args';
+import type { KubeConfig } from './kubectl/config/kubeconfig';
 import type { CommandContext, CommandResult, CommandSpec } from './types';
 import { StatusError } from '../apiserver/types';
 import { kubectlCommands } from './kubectl/index';
@@ -39,6 +40,21 @@ function firstPositional(words: readonly string[], valueFlags: ReadonlySet<strin
 function flagsOf(program: string, spec: CommandSpec): CommandSpec['flags'] {
   if (program !== 'kubectl' || spec.flags.some((f) => f.name === requestTimeoutFlag.name)) return spec.flags;
   return [...spec.flags, requestTimeoutFlag];
+}
+
+/** args whose namespace, when -n was not given, is the current context's (has('namespace') stays false) */
+function withContextNamespace(args: ParsedArgs, kubeconfig: KubeConfig): ParsedArgs {
+  if (args.has('namespace')) return args;
+  const ns = kubeconfig.contexts.get(kubeconfig.currentContext)?.namespace;
+  if (!ns) return args;
+  return {
+    ...args,
+    has: (name) => args.has(name),
+    string: (name) => (name === 'namespace' ? ns : args.string(name)),
+    bool: (name) => args.bool(name),
+    int: (name) => args.int(name),
+    strings: (name) => args.strings(name),
+  };
 }
 
 export function runCommandLine(line: string, ctx: CommandContext): CommandResult {
@@ -93,7 +109,10 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
   if (wantsHelp(rest.slice(spec.path.length)))
     return { code: 0, stdout: commandHelp(program, spec), stderr: '' };
   try {
-    const args = parseArgs([...leading, ...rest.slice(spec.path.length)], flagsOf(program, spec));
+    let args = parseArgs([...leading, ...rest.slice(spec.path.length)], flagsOf(program, spec));
+    // without -n, kubectl and sim commands work in the current context's namespace (`kubectl config` has its own -n)
+    if (!(program === 'kubectl' && spec.path[0] === 'config'))
+      args = withContextNamespace(args, ctx.kubeconfig);
     if (program === 'kubectl') {
       // every kubectl command builds its client config from --request-timeout first
       const timeout = parseRequestTimeout(args.string('request-timeout'));

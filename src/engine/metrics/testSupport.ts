@@ -17,6 +17,7 @@ import { topCommands } from '../commands/kubectl/top';
 import { autoscaleCommand } from '../commands/kubectl/autoscale';
 import { usageCommands } from '../commands/sim/usage';
 import type { NodeSpec } from '../cluster/types';
+import { defaultKubeConfig } from '../commands/kubectl/config/kubeconfig';
 
 export function resourceCluster(nodes: number | NodeSpec[] = 2, eviction: EvictionOptions = {}): Cluster {
   // a bare cluster with exactly the components these tests configure (e.g. their own eviction thresholds)
@@ -54,7 +55,11 @@ export function run(c: Cluster, line: string, stdin?: string): CommandResult {
     )
       best = spec;
   if (!best) return c.run(line, stdin);
-  return best.run(parseArgs(words.slice(1 + best.path.length), best.flags), { rt: c.runtime, stdin });
+  return best.run(parseArgs(words.slice(1 + best.path.length), best.flags), {
+    rt: c.runtime,
+    stdin,
+    kubeconfig: defaultKubeConfig(),
+  });
 }
 
 export function deploymentYaml(name: string, replicas: number, resources: string, extra = ''): string {

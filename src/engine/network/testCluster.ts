@@ -8,6 +8,7 @@ import { execCommand } from '../commands/kubectl/exec';
 import { networkSimCommands } from '../commands/sim/cni';
 import type { CniName } from '../cluster/types';
 import type { KubeObject } from '../types/object';
+import { defaultKubeConfig } from '../commands/kubectl/config/kubeconfig';
 
 const ctx = { actor: 'test' };
 
@@ -150,7 +151,11 @@ export class NetTestCluster {
   }
 
   private runSpec(spec: CommandSpec, words: string[]): CommandResult {
-    return spec.run(parseArgs(words, spec.flags), { rt: this.rt, stdin: undefined });
+    return spec.run(parseArgs(words, spec.flags), {
+      rt: this.rt,
+      stdin: undefined,
+      kubeconfig: defaultKubeConfig(),
+    });
   }
 
   exec(line: string): CommandResult {

@@ -6,6 +6,7 @@ import { createScheduler } from './scheduler';
 import { explainCommand } from '../commands/sim/explain';
 import { parseArgs } from '../commands/args';
 import { CONFIG_KEY, CONFIG_MAP_NAME, CONFIG_MAP_NAMESPACE } from './config';
+import { defaultKubeConfig } from '../commands/kubectl/config/kubeconfig';
 
 type Cluster = ReturnType<typeof createCluster>;
 
@@ -28,7 +29,7 @@ const nodeOf = (c: Cluster, name: string) =>
   (c.runtime.api.get('pods', 'default', name) as unknown as Pod).spec?.nodeName;
 const explain = (c: Cluster, line: string) => {
   const args = parseArgs(line.split(' '), explainCommand.flags);
-  return explainCommand.run(args, { rt: c.runtime, stdin: undefined });
+  return explainCommand.run(args, { rt: c.runtime, stdin: undefined, kubeconfig: defaultKubeConfig() });
 };
 
 const HEADER = 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n';

@@ -1,5 +1,6 @@
 // `kubectl apply -f -`: client-side apply with the last-applied-configuration annotation and a three-way strategic
 // merge patch. mirrors k8s.io/kubectl/pkg/cmd/apply/apply.go applyOneObject and patcher.go Patch.
+import { commandNamespace } from '../resourceName';
 import { StatusError, type ResourceInfo } from '../../apiserver/types';
 import { hasReason } from '../../apiserver/errors';
 import { isUnknownResource } from '../../apiserver/registry';
@@ -64,7 +65,10 @@ export function infoString(info: ResourceInfo, name: string, namespace: string |
 
 interface ApplyOpts {
   source: string;
+  /** -n as given (cli-runtime's enforceNamespace: only an explicit flag must agree with a manifest) */
   flagNamespace: string | undefined;
+  /** -n, else the current context's namespace */
+  defaultNamespace: string;
   dry: DryRun;
   output: string | undefined;
   fieldManager: string;
@@ -141,7 +145,7 @@ function patchObject(
 /** apply one manifest object; returns the stdout text, throws LineError with kubectl's message */
 function applyOne(rt: ClusterRuntime, obj: KubeObject, o: ApplyOpts): string {
   // the builder sets the namespace on the object, so last-applied records it
-  const { info, ns, target } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
+  const { info, ns, target } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace, o.defaultNamespace);
   const name = target.metadata.name ?? '';
   if (name === '') {
     throw new LineError(
@@ -193,7 +197,8 @@ export const applyCommand: CommandSpec = {
     const { source, objects } = readManifests(args, ctx.stdin, 'apply');
     const o: ApplyOpts = {
       source,
-      flagNamespace: args.string('namespace') || undefined,
+      flagNamespace: args.has('namespace') ? args.string('namespace') || undefined : undefined,
+      defaultNamespace: commandNamespace(args.string('namespace')),
       dry,
       output,
       fieldManager: args.string('field-manager') ?? 'kubectl-client-side-apply',

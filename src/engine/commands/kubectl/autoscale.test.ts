@@ -4,11 +4,13 @@ import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import { createCluster } from '../../index';
 import { parseArgs, tokenize } from '../args';
 import { autoscaleCommand } from './autoscale';
+import { defaultKubeConfig } from './config/kubeconfig';
 
 function autoscale(c: ReturnType<typeof createCluster>, line: string) {
   return autoscaleCommand.run(parseArgs(tokenize(line), autoscaleCommand.flags), {
     rt: c.runtime,
     stdin: undefined,
+    kubeconfig: defaultKubeConfig(),
   });
 }
 

@@ -1,5 +1,6 @@
 // `kubectl create -f -`: create every object of a manifest, reporting failures per object and exiting 1 at the end.
 // mirrors k8s.io/kubectl/pkg/cmd/create/create.go RunCreate.
+import { commandNamespace } from '../resourceName';
 import type { CommandSpec, CommandResult } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
@@ -25,7 +26,10 @@ import {
 
 interface CreateOpts {
   source: string;
+  /** -n as given (cli-runtime's enforceNamespace: only an explicit flag must agree with a manifest) */
   flagNamespace: string | undefined;
+  /** -n, else the current context's namespace */
+  defaultNamespace: string;
   dry: DryRun;
   output: string | undefined;
   saveConfig: boolean;
@@ -33,7 +37,7 @@ interface CreateOpts {
 }
 
 function createOne(rt: ClusterRuntime, obj: KubeObject, o: CreateOpts): string {
-  const resolved = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
+  const resolved = resolveManifestTarget(rt, obj, o.source, o.flagNamespace, o.defaultNamespace);
   const { info, ns } = resolved;
   let target = resolved.target;
   // --save-config records the annotation kubectl apply needs later
@@ -91,7 +95,8 @@ export const createCommand: CommandSpec = {
     const { source, objects } = readManifests(args, ctx.stdin, 'create');
     return runCreateFromFiles(ctx.rt, objects, {
       source,
-      flagNamespace: args.string('namespace') || undefined,
+      flagNamespace: args.has('namespace') ? args.string('namespace') || undefined : undefined,
+      defaultNamespace: commandNamespace(args.string('namespace')),
       dry,
       output,
       saveConfig: args.bool('save-config'),

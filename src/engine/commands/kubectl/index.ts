@@ -8,6 +8,7 @@ import { topCommands } from './top';
 import { autoscaleCommand } from './autoscale';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
+import { configCommands } from './config/configCommands';
 
 export const kubectlCommands: readonly CommandSpec[] = [
   ...readCommands,
@@ -18,4 +19,5 @@ export const kubectlCommands: readonly CommandSpec[] = [
   autoscaleCommand,
   execCommand,
   logsCommand,
+  ...configCommands,
 ];

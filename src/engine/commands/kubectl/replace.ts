@@ -1,5 +1,6 @@
 // `kubectl replace -f - [--force]`: full update of each object, or delete-and-recreate with --force.
 // mirrors k8s.io/kubectl/pkg/cmd/replace/replace.go Run and forceReplace.
+import { commandNamespace } from '../resourceName';
 import type { CommandSpec, CommandResult } from '../types';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
@@ -28,7 +29,10 @@ import {
 
 interface ReplaceOpts {
   source: string;
+  /** -n as given (cli-runtime's enforceNamespace: only an explicit flag must agree with a manifest) */
   flagNamespace: string | undefined;
+  /** -n, else the current context's namespace */
+  defaultNamespace: string;
   dry: DryRun;
   output: string | undefined;
   force: boolean;
@@ -67,7 +71,7 @@ function forceReplace(
 }
 
 function replaceOne(rt: ClusterRuntime, obj: KubeObject, o: ReplaceOpts): string {
-  const { info, ns, target } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace);
+  const { info, ns, target } = resolveManifestTarget(rt, obj, o.source, o.flagNamespace, o.defaultNamespace);
   if (o.dry === 'client') return resultLine(info, target, 'replaced', o.output, o.dry);
   if (o.force) return forceReplace(rt, info, ns, target, o);
   try {
@@ -97,7 +101,8 @@ export const replaceCommand: CommandSpec = {
     const dry = dryRunOf(args);
     const o: ReplaceOpts = {
       source: 'STDIN',
-      flagNamespace: args.string('namespace') || undefined,
+      flagNamespace: args.has('namespace') ? args.string('namespace') || undefined : undefined,
+      defaultNamespace: commandNamespace(args.string('namespace')),
       dry,
       output: outputOf(args),
       force: args.bool('force'),

@@ -96,6 +96,8 @@ export function resolveManifestTarget(
   obj: KubeObject,
   source: string,
   flagNamespace: string | undefined,
+  /** where an object without a namespace goes: -n, else the current context's namespace */
+  defaultNamespace = 'default',
 ): { info: ResourceInfo; ns: string | undefined; target: KubeObject } {
   let info: ResourceInfo;
   try {
@@ -114,7 +116,7 @@ export function resolveManifestTarget(
       `error: the namespace from the provided object "${own}" does not match the namespace "${flagNamespace}". You must pass '--namespace=${own}' to perform this operation.`,
     );
   }
-  const ns = own || flagNamespace || 'default';
+  const ns = own || flagNamespace || defaultNamespace;
   return { info, ns, target: targetFor(obj, info, ns) };
 }
 

@@ -6,6 +6,7 @@ import { StatusError } from '../../apiserver/types';
 import { volumeCommand } from '../../commands/sim/volume';
 import { parseArgs } from '../../commands/args';
 import type { KubeObject } from '../../types/object';
+import { defaultKubeConfig } from '../../commands/kubectl/config/kubeconfig';
 
 const stsYaml = (replicas: number, extra = '', image = 'nginx:1.25') => `apiVersion: apps/v1
 kind: StatefulSet
@@ -105,6 +106,7 @@ describe('StatefulSet end to end', () => {
     const out = volumeCommand.run(parseArgs(['data-web-2'], volumeCommand.flags), {
       rt: c.runtime,
       stdin: undefined,
+      kubeconfig: defaultKubeConfig(),
     }).stdout;
     expect(out).toMatch(/Data:\s+[1-9]\d* writes \(last by default\/web-2\)/);
     c.run('kubectl scale sts web --replicas=3');
