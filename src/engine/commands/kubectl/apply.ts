@@ -75,6 +75,26 @@ interface ApplyOpts {
   stderr: string[];
 }
 
+/**
+ * patcher.go Patch: the three-way strategic merge patch from the last-applied configuration (the original), the
+ * modified configuration (with its new last-applied annotation) and the live object
+ */
+export function applyPatch(current: KubeObject, modified: KubeObject, kind: string): JsonObject {
+  const lastApplied = current.metadata.annotations?.[LAST_APPLIED];
+  let original: JsonObject | undefined;
+  try {
+    original = lastApplied ? (JSON.parse(lastApplied) as JsonObject) : undefined;
+  } catch {
+    original = undefined;
+  }
+  return createThreeWayMergePatch(
+    original,
+    modified as unknown as JsonObject,
+    current as unknown as JsonObject,
+    kind,
+  );
+}
+
 function createObject(
   rt: ClusterRuntime,
   info: ResourceInfo,
@@ -102,20 +122,12 @@ function patchObject(
   o: ApplyOpts,
 ): string {
   const name = modified.metadata.name ?? '';
-  const lastApplied = current.metadata.annotations?.[LAST_APPLIED];
-  if (lastApplied === undefined) {
+  if (current.metadata.annotations?.[LAST_APPLIED] === undefined) {
     o.stderr.push(
       `Warning: resource ${info.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
-  let original: JsonObject | undefined;
-  try {
-    original = lastApplied ? (JSON.parse(lastApplied) as JsonObject) : undefined;
-  } catch {
-    original = undefined;
-  }
-  const live = current as unknown as JsonObject;
-  const patch = createThreeWayMergePatch(original, modified as unknown as JsonObject, live, info.kind);
+  const patch = applyPatch(current, modified, info.kind);
   if (Object.keys(patch).length === 0) return resultLine(info, current, 'unchanged', o.output, o.dry);
   let patched: KubeObject;
   if (o.dry === 'client') {

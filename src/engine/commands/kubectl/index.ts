@@ -8,6 +8,7 @@ import { topCommands } from './top';
 import { autoscaleCommand } from './autoscale';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
+import { diffCommand } from './diff';
 import { configCommands } from './config/configCommands';
 
 export const kubectlCommands: readonly CommandSpec[] = [
@@ -19,5 +20,6 @@ export const kubectlCommands: readonly CommandSpec[] = [
   autoscaleCommand,
   execCommand,
   logsCommand,
+  diffCommand,
   ...configCommands,
 ];
