@@ -7,14 +7,13 @@ describe('ContainerLogs', () => {
   it('keeps the current and the previous instance of a container, and forgets a pod entirely', () => {
     const logs = new ContainerLogs();
     for (const id of ['c1', 'c2', 'c3']) {
-      logs.started('pod-uid', 'app', id);
-      logs.write(id, 0, `hello from ${id}`);
+      logs.write('pod-uid', 'app', id, 0, `hello from ${id}`);
+      logs.write('pod-uid', 'app', id, 1, `bye from ${id}`);
     }
-    logs.started('pod-uid', 'side', 's1');
-    logs.write('s1', 0, 'sidecar');
+    logs.write('pod-uid', 'side', 's1', 0, 'sidecar');
     expect(logs.read('c1')).toEqual([]);
-    expect(logs.read('c2').map((l) => l.text)).toEqual(['hello from c2']);
-    expect(logs.read('c3').map((l) => l.text)).toEqual(['hello from c3']);
+    expect(logs.read('c2').map((l) => l.text)).toEqual(['hello from c2', 'bye from c2']);
+    expect(logs.read('c3').map((l) => l.text)).toEqual(['hello from c3', 'bye from c3']);
     logs.forgetPod('pod-uid', ['app', 'side']);
     expect([logs.read('c2'), logs.read('c3'), logs.read('s1')]).toEqual([[], [], []]);
   });
@@ -22,9 +21,9 @@ describe('ContainerLogs', () => {
     const logs = new ContainerLogs();
     const seen: string[] = [];
     const off = logs.onWrite((id, l) => seen.push(`${id}:${l.text}`));
-    logs.write('c1', 5, 'one');
+    logs.write('p', 'app', 'c1', 5, 'one');
     off();
-    logs.write('c1', 6, 'two');
+    logs.write('p', 'app', 'c1', 6, 'two');
     expect(seen).toEqual(['c1:one']);
   });
 });

@@ -19,18 +19,20 @@ export class ContainerLogs {
   private readonly instances = new Map<string, string[]>();
   private readonly listeners = new Set<LogListener>();
 
-  /** a new instance of a container started: drop all but the instance before it */
-  started(podUid: string, container: string, containerID: string): void {
-    const key = `${podUid}/${container}`;
-    const ids = this.instances.get(key) ?? [];
-    ids.push(containerID);
-    while (ids.length > 2) this.lines.delete(ids.shift() as string);
-    this.instances.set(key, ids);
-  }
-
-  write(containerID: string, timeMs: number, text: string): void {
+  /**
+   * a line written by one instance of a pod's container; the first line of a new instance drops the logs of all
+   * but the instance before it (only containers that write are tracked, so a silent container costs nothing)
+   */
+  write(podUid: string, container: string, containerID: string, timeMs: number, text: string): void {
     let lines = this.lines.get(containerID);
-    if (!lines) this.lines.set(containerID, (lines = []));
+    if (!lines) {
+      this.lines.set(containerID, (lines = []));
+      const key = `${podUid}/${container}`;
+      const ids = this.instances.get(key) ?? [];
+      ids.push(containerID);
+      while (ids.length > 2) this.lines.delete(ids.shift() as string);
+      this.instances.set(key, ids);
+    }
     const line = { timeMs, text };
     lines.push(line);
     if (lines.length > MAX_LINES) lines.shift();
@@ -43,6 +45,7 @@ export class ContainerLogs {
 
   /** the pod is gone from the node: its containers and their logs are removed */
   forgetPod(podUid: string, containers: readonly string[]): void {
+    if (this.instances.size === 0) return;
     for (const name of containers) {
       const key = `${podUid}/${name}`;
       for (const id of this.instances.get(key) ?? []) this.lines.delete(id);

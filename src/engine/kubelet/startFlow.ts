@@ -87,9 +87,8 @@ export function nextContainer(ops: KubeletOps, w: PodWorker): void {
 export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
   const now = ops.nowMs();
   c.containerID = `containerd://${ops.rng.string(64, '0123456789abcdef')}`;
-  ops.logs.started(w.uid, c.name, c.containerID);
   const startLog = demoStartLog(c.image);
-  if (startLog !== undefined) ops.logs.write(c.containerID, now, startLog);
+  if (startLog !== undefined) ops.logs.write(w.uid, c.name, c.containerID, now, startLog);
   c.state = 'running';
   c.startedAtMs = now;
   c.terminated = undefined;
@@ -113,7 +112,8 @@ export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): 
     ops.after(w, `crash:${c.name}`, crashMs, `${c.name} exits`, () => {
       const code = behaviourOf(w, c).exitCode;
       const exitLog = demoExitLog(c.image, code);
-      if (exitLog !== undefined && c.containerID) ops.logs.write(c.containerID, ops.nowMs(), exitLog);
+      if (exitLog !== undefined && c.containerID)
+        ops.logs.write(w.uid, c.name, c.containerID, ops.nowMs(), exitLog);
       onContainerExit(ops, w, c, code);
     });
   const inStartFlow = w.containers[w.cursor] === c;
