@@ -34,8 +34,9 @@ export interface Cluster {
 export function createCluster(options?: ClusterOptions): Cluster {
   const rt = createRuntime(options);
   const kubeconfig = defaultKubeConfig();
+  const edits = new Map<string, string>();
   return {
-    run: (commandLine, stdin) => runCommandLine(commandLine, { rt, stdin, kubeconfig }),
+    run: (commandLine, stdin) => runCommandLine(commandLine, { rt, stdin, kubeconfig, edits }),
     nowMs: () => rt.sim.clock.nowMs(),
     revision: () => rt.store.revision,
     watchAll(listener) {

@@ -95,3 +95,35 @@ test('kubectl get pods -w shows the pods of a Deployment coming up, row by row, 
   await expect(page.locator('.terminal-stderr').last()).toContainText('kubesim stopped watching after');
   await page.screenshot({ path: 'test-results/04-get-watch.png' });
 });
+
+test('kubectl edit opens the object in the editor, and Save patches it', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await expect(page.getByTestId('node-node-1')).toBeVisible();
+  const output = page.getByTestId('terminal-output');
+  await runCommand(page, 'kubectl create deployment web --image=nginx --replicas=1');
+  await expect(output).toContainText('deployment.apps/web created');
+  await runCommand(page, 'kubectl edit deployment/web');
+  const banner = page.getByTestId('edit-banner');
+  await expect(banner).toContainText('editing kubectl edit deployment/web');
+  const editor = page.getByTestId('yaml-input');
+  await expect(editor).toHaveValue(/^# Please edit the object below\./);
+  await expect(editor).toHaveValue(/\n {2}replicas: 1\n/);
+  await page.screenshot({ path: 'test-results/05-edit-open.png' });
+
+  // an invalid value: the editor is reopened with the reason on top, as kubectl reopens $EDITOR
+  await editor.fill(((await editor.inputValue()) ?? '').replace('  replicas: 1\n', '  replicas: -1\n'));
+  await banner.getByRole('button', { name: 'Save' }).click();
+  await expect(output).toContainText('error: deployments.apps "web" is invalid');
+  await expect(editor).toHaveValue(
+    /# \* spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n/,
+  );
+
+  await editor.fill(((await editor.inputValue()) ?? '').replace('  replicas: -1\n', '  replicas: 3\n'));
+  await banner.getByRole('button', { name: 'Save' }).click();
+  await expect(output).toContainText('deployment.apps/web edited');
+  await expect(banner).toHaveCount(0);
+  await runCommand(page, 'kubectl get deployment web -o jsonpath={.spec.replicas}');
+  await expect(page.locator('.terminal-stdout').last()).toHaveText('3');
+  await page.screenshot({ path: 'test-results/06-edit-saved.png' });
+});

@@ -8,6 +8,8 @@ export interface CommandResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** `kubectl edit` opened a file to edit (kubesim has no $EDITOR): the text a client shows in its editor */
+  editor?: string;
 }
 
 export interface CommandContext {
@@ -16,6 +18,8 @@ export interface CommandContext {
   stdin: string | undefined;
   /** kubectl's kubeconfig (contexts, the current context's namespace); it lives as long as the cluster */
   kubeconfig: KubeConfig;
+  /** what each `kubectl edit` still open showed when it was opened (the original its patch is made from) */
+  edits?: Map<string, string>;
 }
 
 export interface CommandSpec {

@@ -1,5 +1,6 @@
 // kubectl apply's three-way patches: deletions since last-applied plus changes from live to the new manifest.
-// mirrors strategicpatch.CreateThreeWayMergePatch and jsonmergepatch.CreateThreeWayJSONMergePatch (overwrite=true).
+// mirrors strategicpatch.CreateThreeWayMergePatch and jsonmergepatch.CreateThreeWayJSONMergePatch (overwrite=true);
+// and kubectl edit's two-way patch (strategicpatch.CreateTwoWayMergePatch).
 import type { JsonObject, JsonValue } from '../types/json';
 import { deepClone, getOwn, isObject, keysOf, setOwn } from './jsonUtil';
 import { createMergePatch, applyMergePatch } from './mergePatch';
@@ -24,6 +25,11 @@ export function createThreeWayMergePatch(
     setElementOrder: true,
   });
   return combinePatches(deletions, delta, schema);
+}
+
+/** strategicpatch.CreateTwoWayMergeMapPatch: the patch that turns original into modified (`{}` when equal) */
+export function createTwoWayMergePatch(original: JsonObject, modified: JsonObject, kind: string): JsonObject {
+  return diffMaps(original, modified, schemaForKind(kind), { setElementOrder: true });
 }
 
 /**

@@ -29,9 +29,10 @@ export function createEngineClient(worker: WorkerLike, store: ClusterStore, seed
     if (msg.type === 'snapshot') store.getState().applySnapshot(msg);
     else if (msg.type === 'error') store.getState().setError(msg.message);
     else {
-      const { id, code, stdout, stderr } = msg;
-      store.getState().commandFinished(id, { code, stdout, stderr });
-      waiting.get(id)?.({ code, stdout, stderr });
+      const { id, code, stdout, stderr, editor } = msg;
+      const result = editor === undefined ? { code, stdout, stderr } : { code, stdout, stderr, editor };
+      store.getState().commandFinished(id, result);
+      waiting.get(id)?.(result);
       waiting.delete(id);
     }
   };

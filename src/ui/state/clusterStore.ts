@@ -20,6 +20,14 @@ export interface Selection {
 
 export type ConnectionStatus = 'connecting' | 'ready' | 'error';
 
+/** a `kubectl edit` whose file is open in the stdin editor (kubesim's stand-in for $EDITOR) */
+export interface EditSession {
+  /** the command line; run again with the editor's text as stdin, it saves */
+  line: string;
+  /** the file as the command opened (or reopened) it: saving it unchanged cancels the edit */
+  opened: string;
+}
+
 export interface ClusterState {
   status: ConnectionStatus;
   error: string | null;
@@ -30,6 +38,8 @@ export interface ClusterState {
   selected: Selection | null;
   /** the stdin editor's text, passed to commands that read `-f -` */
   stdin: string;
+  /** the edit open in the stdin editor, if any */
+  editing: EditSession | null;
   applySnapshot(msg: SnapshotMessage): void;
   setError(message: string): void;
   commandStarted(id: number, line: string): void;
@@ -65,6 +75,7 @@ export function createClusterStore() {
     history: [],
     selected: null,
     stdin: EXAMPLE_MANIFEST,
+    editing: null,
     applySnapshot: (msg) =>
       set((s) => ({
         status: 'ready',
@@ -79,11 +90,26 @@ export function createClusterStore() {
         history: [...s.history, { id, line, stdout: '', stderr: '', code: null }].slice(-HISTORY_LIMIT),
       })),
     commandFinished: (id, result) =>
-      set((s) => ({
-        history: s.history.map((e) =>
-          e.id === id ? { ...e, stdout: result.stdout, stderr: result.stderr, code: result.code } : e,
-        ),
-      })),
+      set((s) => {
+        const entry = s.history.find((e) => e.id === id);
+        // `kubectl edit` opened its file: it goes into the stdin editor instead of the scrollback
+        const opened = result.editor !== undefined && entry !== undefined;
+        const history = s.history.map((e) =>
+          e.id === id
+            ? { ...e, stdout: opened ? '' : result.stdout, stderr: result.stderr, code: result.code }
+            : e,
+        );
+        if (opened) {
+          return {
+            history,
+            stdin: result.editor as string,
+            editing: { line: (entry as TerminalEntry).line, opened: result.editor as string },
+          };
+        }
+        // the edit ended (saved, cancelled, or failed for good)
+        const ended = s.editing !== null && entry?.line === s.editing.line;
+        return ended ? { history, editing: null } : { history };
+      }),
     clearHistory: () => set({ history: [] }),
     select: (selection) => set({ selected: selection }),
     setStdin: (text) => set({ stdin: text }),

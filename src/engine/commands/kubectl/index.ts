@@ -9,6 +9,7 @@ import { autoscaleCommand } from './autoscale';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
 import { diffCommand } from './diff';
+import { editCommand } from './edit';
 import { configCommands } from './config/configCommands';
 
 export const kubectlCommands: readonly CommandSpec[] = [
@@ -21,5 +22,6 @@ export const kubectlCommands: readonly CommandSpec[] = [
   execCommand,
   logsCommand,
   diffCommand,
+  editCommand,
   ...configCommands,
 ];
