@@ -28,7 +28,8 @@ export function moreActiveFirst(a: Readonly<Pod>, b: Readonly<Pod>): number {
   );
 }
 
-function selectorOf(obj: Readonly<KubeObject>): Selector | undefined {
+/** the pods a workload or Service selects (spec.selector as a set or a LabelSelector) */
+export function selectorOf(obj: Readonly<KubeObject>): Selector | undefined {
   const sel = (obj.spec as { selector?: unknown } | undefined)?.selector;
   if (!sel || typeof sel !== 'object') return undefined;
   if (obj.kind === 'Service' || obj.kind === 'ReplicationController')

@@ -18,6 +18,7 @@ import { createTwoWayMergePatch } from '../../patch/threeWay';
 import { parseManifests } from '../manifest/parseManifests';
 import { fieldManagerFlag, namespaceFlag, requestCtx } from './writeSupport';
 import { fetchResources, qualified, resolveResourceArgs, UsageError } from './resourceArgs';
+import { NO_RESOURCES_MESSAGE } from './writeTargets';
 
 const HEADER =
   "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +
@@ -78,12 +79,7 @@ function runEdit(args: ParsedArgs, ctx: CommandContext): CommandResult {
   const { rt } = ctx;
   const json = args.string('output') === 'json';
   if (args.positionals.length === 0)
-    return {
-      code: 1,
-      stdout: '',
-      stderr:
-        "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
-    };
+    return { code: 1, stdout: '', stderr: `error: ${NO_RESOURCES_MESSAGE}\n` };
   const namespace = commandNamespace(args.string('namespace'));
   let requests;
   try {

@@ -9,6 +9,7 @@ import { runCurl, type ToolResult } from '../../network/tools/curl';
 import { runNslookup } from '../../network/tools/nslookup';
 import type { CommandResult, CommandSpec } from '../types';
 import { fail } from '../types';
+import { defaultContainer } from './podcmd';
 
 const PROGRAMS = new Set(['curl', 'nslookup', 'cat', 'hostname']);
 
@@ -57,9 +58,11 @@ export const execCommand: CommandSpec = {
     let container = args.string('container');
     let prefix = '';
     if (container === undefined) {
-      container = containers[0] ?? '';
-      if (containers.length > 1 && !args.bool('quiet'))
-        prefix = `Defaulted container "${container}" out of: ${containers.join(', ')}\n`;
+      // exec.go: podcmd.FindOrDefaultContainerByName when no -c is given; an explicit -c is checked by the server
+      const d = defaultContainer(pod, args.bool('quiet'));
+      if ('error' in d) return fail(`error: ${d.error}\n`);
+      container = d.name;
+      if (d.warning) prefix = `${d.warning}\n`;
     } else if (!containers.includes(container))
       return fail(`Error from server (BadRequest): container ${container} is not valid for pod ${name}\n`);
     if (!pod.spec?.nodeName)

@@ -8,7 +8,6 @@ import type { ParsedArgs } from '../args';
 import type { ResourceInfo, WatchEvent } from '../../apiserver/types';
 import type { KubeObject } from '../../types/object';
 import type { JsonValue } from '../../types/json';
-import { formatDuration } from '../duration';
 import type { OutputFormat } from '../printers/output';
 import { printNames, printStructured } from '../printers/output';
 import { goJson, printYaml } from '../printers/jsonOutput';
@@ -16,12 +15,9 @@ import { customColumnRows } from '../printers/customColumns';
 import { tableRows } from '../printers/table';
 import { printerForKind } from '../printers/columns/index';
 import { alignColumns } from '../printers/tabwriter';
-import { WAIT_FOREVER_CAP_MS } from './waitCap';
+import { stoppedNote, WAIT_FOREVER_CAP_MS } from './waitCap';
 import { fetchResources, qualified, withTypeMeta, type ResourceRequest } from './resourceArgs';
-
-/** cli-runtime resource.Builder's missingResourceError */
-const MISSING_RESOURCE =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+import { NO_RESOURCES_MESSAGE } from './writeTargets';
 
 type EventType = WatchEvent['type'];
 
@@ -128,10 +124,10 @@ export function runGetWatch(args: ParsedArgs, ctx: CommandContext, w: WatchReque
       ? 'warning: --watch requested, --sort-by will be ignored for watch events received\n'
       : 'warning: --watch-only requested, --sort-by will be ignored\n';
   }
-  if (args.positionals.length === 0) return fail(`${stderr}error: ${MISSING_RESOURCE}\n`);
+  if (args.positionals.length === 0) return fail(`${stderr}error: ${NO_RESOURCES_MESSAGE}\n`);
   if (requests.length > 1) return fail(`${stderr}error: you may only specify a single resource type\n`);
   const req = requests[0];
-  if (!req) return fail(`${stderr}error: ${MISSING_RESOURCE}\n`);
+  if (!req) return fail(`${stderr}error: ${NO_RESOURCES_MESSAGE}\n`);
   const api = ctx.rt.api;
   const clock = ctx.rt.sim.clock;
   const ns = req.info.namespaced && !w.allNamespaces ? w.namespace : undefined;
@@ -181,10 +177,8 @@ export function runGetWatch(args: ParsedArgs, ctx: CommandContext, w: WatchReque
       ctx.rt.sim.advance(timeoutMs);
       note = '';
     } else {
-      const settled = ctx.rt.sim.settle(WAIT_FOREVER_CAP_MS);
-      note = settled.settled
-        ? `(kubesim stopped watching after ${formatDuration(clock.nowMs() - start)} of virtual time: the cluster has nothing left to do; kubectl keeps watching until interrupted)\n`
-        : `(kubesim stopped watching after ${formatDuration(WAIT_FOREVER_CAP_MS)} of virtual time; pass --request-timeout to watch longer)\n`;
+      const settled = ctx.rt.sim.settle(WAIT_FOREVER_CAP_MS).settled;
+      note = stoppedNote('watching', clock.nowMs() - start, settled);
     }
   } finally {
     watch.cancel();

@@ -9,22 +9,22 @@ import type { CommandContext, CommandResult, CommandSpec } from '../types';
 import type { ParsedArgs } from '../args';
 import type { KubeObject } from '../../types/object';
 import { StatusError } from '../../apiserver/types';
-import { DurationError, formatDuration, parseDuration } from '../duration';
+import { DurationError, parseDuration } from '../duration';
 import { commandNamespace } from '../resourceName';
 import { formatStatusError } from '../statusText';
-import { selectorFromLabelSelector, selectorFromSet } from '../../labels/selector';
 import type { Selector } from '../../labels/types';
 import { fromRfc3339 } from '../../sim/clock';
 import { formatLogLine, readPodLogs, type PodLogOptions } from '../../kubelet/logEndpoint';
 import { kubeletOf } from '../../kubelet/eviction/oomKill';
 import { demoStartLog } from '../../kubelet/demoImages';
 import { isPodReady, podReadyTimeMs } from '../../controllers/shared/podUtil';
-import { WAIT_FOREVER_CAP_MS } from './waitCap';
+import { stoppedNote, WAIT_FOREVER_CAP_MS } from './waitCap';
 import { selectorFlag } from './writeSupport';
+import { selectorOf } from './attachablePod';
+import { allContainerNames, DEFAULT_CONTAINER_ANNOTATION, firstContainer, hasContainer } from './podcmd';
 
 const USAGE = 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]';
 const USAGE_ERR = `expected '${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`;
-const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 const usageError = (msg: string): CommandResult => ({
   code: 1,
@@ -41,22 +41,6 @@ interface LogRequest {
 class LogsError extends Error {}
 
 const fail = (msg: string): CommandResult => ({ code: 1, stdout: '', stderr: `error: ${msg}\n` });
-
-/** podcmd.AllContainerNames: `a, b, c (ephem), d (init)` */
-function allContainerNames(pod: Readonly<Pod>): string {
-  return [
-    ...(pod.spec?.containers ?? []).map((c) => c.name),
-    ...(pod.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
-    ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
-  ].join(', ');
-}
-
-function hasContainer(pod: Readonly<Pod>, name: string): boolean {
-  const s = pod.spec;
-  return [...(s?.containers ?? []), ...(s?.initContainers ?? []), ...(s?.ephemeralContainers ?? [])].some(
-    (c) => c.name === name,
-  );
-}
 
 /** logsForObjectWithClient's Pod case: the requests, and what it prints on stderr on the way */
 function podRequests(
@@ -82,12 +66,9 @@ function podRequests(
     else err.push(`Default container name "${wanted}" not found in pod ${pod.metadata?.name ?? ''}`);
   }
   if (!name) {
-    name = spec?.containers?.[0]?.name ?? '';
-    const several =
-      (spec?.containers?.length ?? 0) > 1 ||
-      (spec?.initContainers?.length ?? 0) > 0 ||
-      (spec?.ephemeralContainers?.length ?? 0) > 0;
-    if (several && !quiet) err.push(`Defaulted container "${name}" out of: ${allContainerNames(pod)}`);
+    const first = firstContainer(pod, quiet);
+    name = first.name;
+    if (first.warning) err.push(first.warning);
   }
   if (!hasContainer(pod, name)) {
     throw new LogsError(
@@ -127,26 +108,25 @@ export function byLogging(a: Readonly<Pod>, b: Readonly<Pod>): number {
   return (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '');
 }
 
+const SELECTOR_KINDS = new Set([
+  'ReplicaSet',
+  'ReplicationController',
+  'StatefulSet',
+  'DaemonSet',
+  'Deployment',
+  'Job',
+  'Service',
+]);
+
 /** SelectorsForObject: the pod selector of a workload or Service */
-function selectorOf(obj: Readonly<KubeObject>): Selector {
-  const kinds = [
-    'ReplicaSet',
-    'ReplicationController',
-    'StatefulSet',
-    'DaemonSet',
-    'Deployment',
-    'Job',
-    'Service',
-  ];
-  if (!kinds.includes(obj.kind ?? '')) {
+function selectorFor(obj: Readonly<KubeObject>): Selector {
+  const sel = SELECTOR_KINDS.has(obj.kind ?? '') ? selectorOf(obj) : undefined;
+  if (!sel) {
     throw new LogsError(
       `cannot get the logs from *v1.${obj.kind ?? ''}: selector for *v1.${obj.kind ?? ''} not implemented`,
     );
   }
-  const sel = (obj.spec as { selector?: unknown } | undefined)?.selector;
-  if (obj.kind === 'Service' || obj.kind === 'ReplicationController')
-    return selectorFromSet((sel ?? {}) as Record<string, string>);
-  return selectorFromLabelSelector((sel ?? {}) as Parameters<typeof selectorFromLabelSelector>[0]);
+  return sel;
 }
 
 /** GetFirstPod: the pods the selector picks, sorted ByLogging; with none yet, wait --pod-running-timeout for one */
@@ -275,7 +255,7 @@ function requestsFor(rt: ClusterRuntime, p: Parsed, args: ParsedArgs, err: strin
   const allPods = args.bool('all-pods');
   if (info.kind === 'Pod')
     return podRequests(obj as unknown as Pod, p.container, allContainers, err, allPods);
-  const pods = podsFor(rt, p.ns, selectorOf(obj), p.podTimeoutMs);
+  const pods = podsFor(rt, p.ns, selectorFor(obj), p.podTimeoutMs);
   const first = pods[0] as Readonly<Pod>;
   if (pods.length > 1 && !allPods)
     err.push(`Found ${pods.length} pods, using pod/${first.metadata?.name ?? ''}`);
@@ -353,17 +333,13 @@ function runLogs(args: ParsedArgs, { rt }: CommandContext): CommandResult {
     });
     const start = rt.sim.clock.nowMs();
     const ended = (): boolean => [...followed].every(([id, f]) => !instanceRunning(rt, f.req, id));
+    let settled: boolean;
     try {
-      rt.sim.settle(WAIT_FOREVER_CAP_MS, ended);
+      settled = rt.sim.settle(WAIT_FOREVER_CAP_MS, ended).settled;
     } finally {
       off?.();
     }
-    if (!ended()) {
-      const after = formatDuration(rt.sim.clock.nowMs() - start);
-      err.push(
-        `(kubesim stopped following after ${after} of virtual time: the cluster has nothing left to do; kubectl keeps following until interrupted)`,
-      );
-    }
+    if (!ended()) err.push(stoppedNote('following', rt.sim.clock.nowMs() - start, settled).trimEnd());
   }
   err.push(...unscheduled);
   // real kubectl prints nothing for a silent container; kubesim says why there is nothing to see

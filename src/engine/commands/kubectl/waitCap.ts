@@ -26,3 +26,13 @@ export function capNote(capped: boolean): string {
     ? `(kubesim stopped waiting after ${formatDuration(WAIT_FOREVER_CAP_MS)} of virtual time; pass --timeout to wait longer)\n`
     : '';
 }
+
+/**
+ * the note kubesim adds when it ends a watch (get -w) or a follow (logs -f) kubectl would keep open: the cluster had
+ * nothing left to do, or the cap was reached
+ */
+export function stoppedNote(verb: 'watching' | 'following', elapsedMs: number, settled: boolean): string {
+  return settled
+    ? `(kubesim stopped ${verb} after ${formatDuration(elapsedMs)} of virtual time: the cluster has nothing left to do; kubectl keeps ${verb} until interrupted)\n`
+    : `(kubesim stopped ${verb} after ${formatDuration(WAIT_FOREVER_CAP_MS)} of virtual time${verb === 'watching' ? '; pass --request-timeout to watch longer' : ''})\n`;
+}
