@@ -9,7 +9,7 @@ import type { CommandContext, CommandResult, CommandSpec } from '../types';
 import type { ParsedArgs } from '../args';
 import type { KubeObject } from '../../types/object';
 import type { JsonObject } from '../../types/json';
-import { StatusError, type ResourceInfo } from '../../apiserver/types';
+import { StatusError } from '../../apiserver/types';
 import { commandNamespace } from '../resourceName';
 import { formatStatusError } from '../statusText';
 import { printJson, printYaml, sortKeysDeep, asList } from '../printers/jsonOutput';
@@ -66,8 +66,6 @@ function printed(objs: readonly KubeObject[], json: boolean): string {
   const value = objs.length === 1 ? sortKeysDeep(objs[0]) : asList(objs);
   return json ? printJson(value) : printYaml(value);
 }
-
-const resourceString = (info: ResourceInfo): string => qualified(info);
 
 /** where kubectl would have preserved the file (a kubectl-edit-*.yaml in the temp directory) */
 function preservedPath(ctx: CommandContext, json: boolean): string {
@@ -184,7 +182,7 @@ function runEdit(args: ParsedArgs, ctx: CommandContext): CommandResult {
       stdout += `${prefix} edited\n`;
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
-      const what = `${resourceString(item.info)} ${JSON.stringify(name)}`;
+      const what = `${qualified(item.info)} ${JSON.stringify(name)}`;
       if (e.status.reason === 'Invalid') {
         reasons.push({
           head: `${what} was not valid`,

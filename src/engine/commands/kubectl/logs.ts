@@ -21,6 +21,7 @@ import { isPodReady, podReadyTimeMs } from '../../controllers/shared/podUtil';
 import { stoppedNote, WAIT_FOREVER_CAP_MS } from './waitCap';
 import { selectorFlag } from './writeSupport';
 import { selectorOf } from './attachablePod';
+import { qualified } from './resourceArgs';
 import { allContainerNames, DEFAULT_CONTAINER_ANNOTATION, firstContainer, hasContainer } from './podcmd';
 
 const USAGE = 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]';
@@ -246,7 +247,7 @@ function requestsFor(rt: ClusterRuntime, p: Parsed, args: ParsedArgs, err: strin
   const name = slash < 0 ? arg : arg.slice(slash + 1);
   let obj: Readonly<KubeObject>;
   try {
-    obj = rt.api.get(info.group ? `${info.plural}.${info.group}` : info.plural, p.ns, name);
+    obj = rt.api.get(qualified(info), p.ns, name);
   } catch (e) {
     if (e instanceof StatusError && e.status.code === 404)
       throw new LogsError(`error from server (NotFound): ${e.status.message} in namespace "${p.ns}"`);
