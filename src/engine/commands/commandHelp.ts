@@ -76,7 +76,7 @@ export function commandHelp(program: string, spec: CommandSpec): string {
 /** the subcommands of a group, or undefined when `group` is not one */
 export function groupHelp(program: string, group: string, specs: readonly CommandSpec[]): string | undefined {
   const subs = specs
-    .filter((s) => s.path.length > 1 && s.path[0] === group)
+    .filter((s) => s.path.length > 1 && s.path[0] === group && !s.alias)
     .sort((a, b) => ((a.path[1] ?? '') < (b.path[1] ?? '') ? -1 : 1));
   if (subs.length === 0) return undefined;
   const name = `${program} ${group}`;

@@ -26,6 +26,8 @@ export interface CommandSpec {
   /** verb path, e.g. ['get'], ['rollout', 'status'], ['node', 'add'] */
   path: string[];
   summary: string;
+  /** an alias (cobra's Aliases): served, but not listed in help */
+  alias?: boolean;
   flags: FlagSpec[];
   run(args: ParsedArgs, ctx: CommandContext): CommandResult;
 }

@@ -17,6 +17,8 @@ import { scaleCommand } from './scale';
 import { setImageCommand } from './setImage';
 import { setResourcesCommand } from './setResources';
 import { setEnvCommand } from './setEnv';
+import { setSaCommand, setServiceAccountCommand } from './setServiceAccount';
+import { setSelectorCommand } from './setSelector';
 import { waitCommand } from './wait';
 import { runCommand } from './run';
 import { exposeCommand } from './expose';
@@ -51,6 +53,9 @@ export const writeCommands: CommandSpec[] = [
   setImageCommand,
   setResourcesCommand,
   setEnvCommand,
+  setServiceAccountCommand,
+  setSaCommand,
+  setSelectorCommand,
   waitCommand,
   runCommand,
   exposeCommand,
