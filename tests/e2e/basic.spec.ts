@@ -92,7 +92,10 @@ test('kubectl get pods -w shows the pods of a Deployment coming up, row by row, 
   // each change is a row of its own; STATUS widens once ContainerCreating appears and stays wide
   await expect(output).toContainText(/web-\S+\s+0\/1\s+ContainerCreating\s+0\s+0s/);
   await expect(output).toContainText(/web-\S+\s+1\/1\s+Running {13}0\s+\d+s/);
-  await expect(page.locator('.terminal-stderr').last()).toContainText('kubesim stopped watching after');
+  // kubesim's note on why the watch ended is told apart from errors
+  const note = page.locator('.terminal-note').last();
+  await expect(note).toContainText('kubesim stopped watching after');
+  await expect(note).toHaveCSS('color', 'rgb(252, 211, 77)');
   await page.screenshot({ path: 'test-results/04-get-watch.png' });
 });
 

@@ -1,6 +1,9 @@
-// Scrollback: each command line with its stdout, and stderr in red; keeps the newest output in view.
+// Scrollback: each command line with its stdout, and stderr in red (kubesim's own notes, the stderr lines in
+// parentheses that begin "(kubesim", in a quieter style: they explain, they are not errors); keeps the newest
+// output in view.
 import { useEffect, useRef } from 'react';
 import { useClusterStore } from '../state/clusterStore';
+import { splitNotes } from '../state/notes';
 
 export function TerminalOutput() {
   const history = useClusterStore((s) => s.history);
@@ -23,7 +26,12 @@ export function TerminalOutput() {
           </div>
           {e.code === null && <div className="terminal-running">…</div>}
           {e.stdout && <pre className="terminal-stdout">{e.stdout}</pre>}
-          {e.stderr && <pre className="terminal-stderr">{e.stderr}</pre>}
+          {e.stderr &&
+            splitNotes(e.stderr).map((part, i) => (
+              <pre key={i} className={part.note ? 'terminal-note' : 'terminal-stderr'}>
+                {part.text}
+              </pre>
+            ))}
         </div>
       ))}
       <div ref={end} />
