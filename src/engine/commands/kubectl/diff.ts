@@ -35,7 +35,7 @@ const MASK_BEFORE = '*** (before)';
 const MASK_AFTER = '*** (after)';
 
 /** InfoObject.Name(): `apps.v1.Deployment.default.web`, `v1.ConfigMap.default.cfg` */
-export function diffFileName(info: ResourceInfo, ns: string | undefined, name: string): string {
+function diffFileName(info: ResourceInfo, ns: string | undefined, name: string): string {
   return `${info.group ? `${info.group}.` : ''}${info.version}.${info.kind}.${ns ?? ''}.${name}`;
 }
 

@@ -43,7 +43,7 @@ function header(reasons: readonly Reason[]): string {
 }
 
 /** cmdutil.ManualStrip: drop comment lines (but not #! lines) */
-export function stripComments(text: string): string {
+function stripComments(text: string): string {
   return text
     .split('\n')
     .filter((l) => {

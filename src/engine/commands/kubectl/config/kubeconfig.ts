@@ -1,7 +1,7 @@
 // kubectl's kubeconfig, kept beside the cluster (the file ~/.kube/config would be): one cluster and one user, as
 // kubeadm's admin.conf names them, and contexts that pair them with a namespace. The current context's namespace is
 // the default namespace of every kubectl command (clientcmd DirectClientConfig.Namespace), which is what
-// `kubectl config set-context --current --namespace=dev` changes.
+// `kubectl config set-context --current --namespace=dev` changes (dispatch.ts withContextNamespace).
 
 export const CLUSTER_NAME = 'kubernetes';
 export const USER_NAME = 'kubernetes-admin';
@@ -29,11 +29,6 @@ export function defaultKubeConfig(): KubeConfig {
     contexts: new Map([[name, { cluster: CLUSTER_NAME, user: USER_NAME, namespace: '' }]]),
     currentContext: name,
   };
-}
-
-/** the namespace a kubectl command uses when -n is not given: the current context's, else `default` */
-export function defaultNamespace(cfg: KubeConfig): string {
-  return cfg.contexts.get(cfg.currentContext)?.namespace || 'default';
 }
 
 const sorted = <T>(m: Map<string, T>): [string, T][] =>
