@@ -3,10 +3,10 @@
 // (kubelet_pods.go validateContainerLogStatus and GetKubeletContainerLogs): which container instance a request
 // reads, kubectl's familiar "is waiting to start" errors, and sinceSeconds / sinceTime / tailLines / limitBytes /
 // timestamps applied to that instance's lines.
-import type { Pod, ContainerStatus } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Node, Pod } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime } from '../cluster/types';
-import { status } from '../apiserver/errors';
-import { newBadRequest } from '../apiserver/errors';
+import { newBadRequest, status } from '../apiserver/errors';
+import { nodeInternalIp } from '../network/view';
 import { formatSecond } from '../sim/clock';
 import type { LogLine } from './containerLogs';
 import { kubeletOf } from './eviction/oomKill';
@@ -108,10 +108,7 @@ export function readPodLogs(rt: ClusterRuntime, pod: Readonly<Pod>, opts: PodLog
   if (!node) return { containerID: undefined, text: '' };
   if (rt.machines.get(node)?.up === false) {
     // the API server cannot dial the kubelet of a machine that is down (ErrorToAPIStatus: reason Unknown)
-    const n = rt.api.get('nodes', undefined, node) as unknown as {
-      status?: { addresses?: { type: string; address: string }[] };
-    };
-    const ip = n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? node;
+    const ip = nodeInternalIp(rt.api.get('nodes', undefined, node) as unknown as Node) ?? node;
     const path = `/containerLogs/${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}/${opts.container}`;
     throw status(500, '', `Get "https://${ip}:10250${path}": dial tcp ${ip}:10250: i/o timeout`);
   }

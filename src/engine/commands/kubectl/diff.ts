@@ -6,6 +6,7 @@
 // The hunks come from jsdiff's structuredPatch (the `diff` package), with GNU diff's range notation.
 import { structuredPatch } from 'diff';
 import type { CommandResult, CommandSpec } from '../types';
+import { fail } from '../types';
 import { StatusError, apiVersionOf, type ResourceInfo } from '../../apiserver/types';
 import { hasReason } from '../../apiserver/errors';
 import { isUnknownResource } from '../../apiserver/registry';
@@ -70,24 +71,16 @@ function prepare(
     delete (b.metadata as { managedFields?: unknown }).managedFields;
   }
   if (!showSecrets && b.apiVersion === 'v1' && b.kind === 'Secret') {
-    const fromData = (a as { data?: Record<string, string> } | undefined)?.data;
-    const toData = (b as { data?: Record<string, string> }).data;
-    const f = fromData ? { ...fromData } : undefined;
-    const t = toData ? { ...toData } : undefined;
+    const data = (o: KubeObject | undefined) => (o as { data?: Record<string, string> } | undefined)?.data;
+    const f = data(a);
+    const t = data(b);
+    // Masker.run: a key on both sides that changed is marked before/after; every other value is ***
     for (const k of Object.keys(f ?? {})) {
-      if (t && k in t) {
-        if (f?.[k] !== t[k]) {
-          (f as Record<string, string>)[k] = MASK_BEFORE;
-          t[k] = MASK_AFTER;
-          continue;
-        }
-        t[k] = MASK;
-      }
-      (f as Record<string, string>)[k] = MASK;
+      const changed = t !== undefined && k in t && f?.[k] !== t[k];
+      (f as Record<string, string>)[k] = changed ? MASK_BEFORE : MASK;
+      if (t && k in t) t[k] = changed ? MASK_AFTER : MASK;
     }
     for (const k of Object.keys(t ?? {})) if (!f || !(k in f)) (t as Record<string, string>)[k] = MASK;
-    if (a && f) (a as { data?: Record<string, string> }).data = f;
-    if (t) (b as { data?: Record<string, string> }).data = t;
   }
   return [a, b];
 }
@@ -128,7 +121,8 @@ function fileTime(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${nanos} +0000`;
 }
 
-const failDiff = (stderr: string): CommandResult => ({ code: 2, stdout: '', stderr });
+/** CheckDiffErr: kubectl diff's own failures exit 2 (1 means differences) */
+const failDiff = (stderr: string): CommandResult => fail(stderr, '', 2);
 
 export const diffCommand: CommandSpec = {
   path: ['diff'],

@@ -4,6 +4,7 @@
 // EVENT column (tableprinter.go formattedEventType). Real kubectl watches until interrupted; kubesim runs virtual
 // time until the cluster has nothing left to do (what `sim settle` waits for), or for --request-timeout exactly.
 import type { CommandContext, CommandResult } from '../types';
+import { fail } from '../types';
 import type { ParsedArgs } from '../args';
 import type { ResourceInfo, WatchEvent } from '../../apiserver/types';
 import type { KubeObject } from '../../types/object';
@@ -113,8 +114,6 @@ function eventJson(type: EventType, obj: KubeObject): string {
   const inner = goJson(obj, true).replace(/\n/g, '\n    ');
   return `{\n    "type": ${JSON.stringify(type)},\n    "object": ${inner}\n}`;
 }
-
-const fail = (stderr: string, stdout = ''): CommandResult => ({ code: 1, stdout, stderr });
 
 export function runGetWatch(args: ParsedArgs, ctx: CommandContext, w: WatchRequest): CommandResult {
   const { requests, fmt, timeoutMs } = w;
