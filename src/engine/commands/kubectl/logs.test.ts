@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { createCluster, type Cluster } from '../../index';
-import { byLogging } from './logs';
+import { byLogging } from './logsTargets';
 import { kubeletOf } from '../../kubelet/eviction/oomKill';
 
 function cluster(): Cluster {
