@@ -1,7 +1,7 @@
 // ReplicaSet conformance through kubectl: keeps N pods, adopts matching orphans, and scales down unscheduled and
 // not-ready pods first (reference section 2, controller_utils.go ActivePodsWithRanks).
 import { describe, expect, it } from 'vitest';
-import { Harness, isReady, names } from './harness';
+import { Harness, isReady, names, readyTime } from './harness';
 
 const rsYaml = (replicas: number) => `apiVersion: apps/v1
 kind: ReplicaSet
@@ -102,5 +102,28 @@ describe('ReplicaSet', () => {
     expect(h.get('pod', 'stray')).toBeUndefined();
     const events = h.run('kubectl get events --field-selector involvedObject.name=frontend').stdout;
     expect(events).toContain('Deleted pod: stray');
+  });
+
+  it("ranks an ownerless ReplicaSet's pods without co-location (getIndirectlyRelatedPods is empty)", () => {
+    // pods that became Ready at different times, two of them sharing a node
+    const h = start(1, 3);
+    h.advance(3_600_000);
+    h.run('kubectl scale rs frontend --replicas=4');
+    h.settle();
+    h.advance(20_000);
+    const victimOfChurn = h.pods('tier=frontend')[0]?.metadata.name ?? '';
+    h.run(`kubectl delete pod ${victimOfChurn} --wait=false`);
+    h.settle();
+    const pods = h.pods('tier=frontend');
+    expect(pods).toHaveLength(4);
+    const onNode = (n: string | undefined) => pods.filter((p) => p.spec.nodeName === n).length;
+    const newest = [...pods].sort((a, b) => (readyTime(b) ?? '').localeCompare(readyTime(a) ?? ''))[0];
+    // the setup only tells the two rules apart when the most recently Ready pod does not share a node
+    expect(onNode(newest?.spec.nodeName)).toBe(1);
+    expect(pods.some((p) => onNode(p.spec.nodeName) > 1)).toBe(true);
+    h.run('kubectl scale rs frontend --replicas=3');
+    h.settle();
+    expect(names(h.pods('tier=frontend'))).not.toContain(newest?.metadata.name);
+    expect(h.pods('tier=frontend')).toHaveLength(3);
   });
 });

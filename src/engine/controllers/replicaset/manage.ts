@@ -3,6 +3,8 @@
 import type { KubeObject } from '../../types/object';
 import { objectKey } from '../../types/object';
 import type { ReconcileContext } from '../../client/controller';
+import { NAMESPACE_INDEX } from '../../client/informer';
+import type { Selector } from '../../labels/types';
 import { StatusError } from '../../apiserver/types';
 import { newControllerRef } from '../shared/controllerRef';
 import { getPodFromTemplate } from '../shared/podTemplate';
@@ -49,17 +51,36 @@ function createPod(
   }
 }
 
-/** getIndirectlyRelatedPods: pods of every ReplicaSet with the same controller (just this one's when it has none) */
+/**
+ * getIndirectlyRelatedPods (replica_set.go): the pods each ReplicaSet with the same controller selects, each pod once.
+ * A ReplicaSet without a controller has no related pods (getReplicaSetsWithSameController returns nil), so every pod
+ * it may delete ranks 0 on the co-located count.
+ */
 function relatedPods(
   rs: Readonly<KubeObject>,
   v: ReplicaControllerVariant,
   ctx: ReconcileContext,
 ): Readonly<KubeObject>[] {
-  const pods = ctx.informers.for('pods');
   const ref = getControllerOf(rs);
-  if (!ref) return controlledBy(pods, rs.metadata.uid ?? '');
-  const siblings = controlledBy(ctx.informers.for(v.resource), ref.uid);
-  return siblings.flatMap((s) => controlledBy(pods, s.metadata.uid ?? ''));
+  if (!ref) return [];
+  const pods = ctx.informers.for('pods');
+  const seen = new Set<string>();
+  const out: Readonly<KubeObject>[] = [];
+  for (const sibling of controlledBy(ctx.informers.for(v.resource), ref.uid)) {
+    let selector: Selector;
+    try {
+      selector = v.selector(sibling);
+    } catch {
+      continue; // an invalid selector matches no pods
+    }
+    for (const pod of pods.byIndex(NAMESPACE_INDEX, sibling.metadata.namespace ?? '')) {
+      const uid = pod.metadata.uid ?? '';
+      if (seen.has(uid) || !selector.matches(pod.metadata.labels)) continue;
+      seen.add(uid);
+      out.push(pod);
+    }
+  }
+  return out;
 }
 
 export function manageReplicas(
