@@ -80,8 +80,8 @@ describe('bootstrapCluster (createCluster defaults)', () => {
       { type: 'Hostname', address: 'node-2' },
     ]);
     expect(n.status?.nodeInfo).toMatchObject({
-      kubeletVersion: 'v1.31.0',
-      containerRuntimeVersion: 'containerd://1.7.18',
+      kubeletVersion: 'v1.35.0',
+      containerRuntimeVersion: 'containerd://2.2.0',
       osImage: 'Debian GNU/Linux 12 (bookworm)',
     });
     expect(n.spec?.podCIDR).toBe('10.244.2.0/24');

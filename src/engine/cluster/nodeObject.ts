@@ -5,7 +5,8 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { NodeSpec, Taint } from './types';
 import type { KubeObject } from '../types/object';
 
-export const KUBELET_VERSION = 'v1.31.0';
+/** the Kubernetes release kubesim models (kind's kindest/node:v1.35.0 image: containerd 2.2.0 on Debian 12) */
+export const KUBELET_VERSION = 'v1.35.0';
 export const CONTROL_PLANE_NODE = 'control-plane';
 export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 /** pkg/kubelet/kubelet.go: nodeLeaseDurationSeconds default (kubelet config NodeLeaseDurationSeconds) */
@@ -133,7 +134,7 @@ export function buildNode(spec: NodeSpec, index: number, nowRfc3339: string, mac
       nodeInfo: {
         architecture: 'amd64',
         bootID: machineId,
-        containerRuntimeVersion: 'containerd://1.7.18',
+        containerRuntimeVersion: 'containerd://2.2.0',
         kernelVersion: '6.1.0-28-amd64',
         kubeProxyVersion: KUBELET_VERSION,
         kubeletVersion: KUBELET_VERSION,

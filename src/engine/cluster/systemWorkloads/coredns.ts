@@ -3,7 +3,7 @@
 import type { KubeObject } from '../../types/object';
 import { container, deployment, KUBE_SYSTEM, LINUX_ONLY, serviceAccount } from './objects';
 
-export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.1';
+export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.13.1';
 export const KUBE_DNS_SERVICE_IP = '10.96.0.10';
 
 /** kubeadm's default Corefile (CoreDNSConfigMap with DNSDomain cluster.local) */

@@ -1,8 +1,9 @@
 // kube-proxy as kubeadm installs it (cmd/kubeadm/app/phases/addons/proxy/manifests.go KubeProxyDaemonSet19).
 import type { KubeObject } from '../../types/object';
+import { KUBELET_VERSION } from '../nodeObject';
 import { container, daemonSet, KUBE_SYSTEM, LINUX_ONLY, serviceAccount, TOLERATE_ALL } from './objects';
 
-export const KUBE_PROXY_IMAGE = 'registry.k8s.io/kube-proxy:v1.31.0';
+export const KUBE_PROXY_IMAGE = `registry.k8s.io/kube-proxy:${KUBELET_VERSION}`;
 
 export function kubeProxyObjects(): KubeObject[] {
   const labels = { 'k8s-app': 'kube-proxy' };

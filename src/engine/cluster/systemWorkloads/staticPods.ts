@@ -22,7 +22,7 @@ function defs(): StaticPodDef[] {
   return [
     {
       component: 'etcd',
-      image: 'registry.k8s.io/etcd:3.5.15-0',
+      image: 'registry.k8s.io/etcd:3.6.6-0',
       requests: { cpu: '100m', memory: '100Mi' },
       command: [
         'etcd',

@@ -57,9 +57,42 @@ describe('reading verbs', () => {
   });
   it('version', () => {
     expect(createCluster({ nodes: 1 }).run('kubectl version').stdout).toBe(
-      'Client Version: v1.31.0\nKustomize Version: v5.4.2\nServer Version: v1.31.0\n',
+      'Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0\n',
     );
     expect(createCluster({ nodes: 1 }).run('kubectl version --client').stdout).not.toContain('Server');
+  });
+  it('version -o json: the server adds the emulation and min-compatibility fields, in version.Info order', () => {
+    const v = JSON.parse(createCluster({ nodes: 1 }).run('kubectl version -o json').stdout) as Record<
+      string,
+      Record<string, string>
+    >;
+    expect(Object.keys(v)).toEqual(['clientVersion', 'kustomizeVersion', 'serverVersion']);
+    expect(Object.keys(v.clientVersion ?? {})).toEqual([
+      'major',
+      'minor',
+      'gitVersion',
+      'gitCommit',
+      'gitTreeState',
+      'buildDate',
+      'goVersion',
+      'compiler',
+      'platform',
+    ]);
+    expect(v.serverVersion).toEqual({
+      major: '1',
+      minor: '35',
+      emulationMajor: '1',
+      emulationMinor: '35',
+      minCompatibilityMajor: '1',
+      minCompatibilityMinor: '34',
+      gitVersion: 'v1.35.0',
+      gitCommit: '66452049f3d692768c39c797b21b793dce80314e',
+      gitTreeState: 'clean',
+      buildDate: '2025-12-17T12:32:07Z',
+      goVersion: 'go1.25.5',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+    });
   });
   it('cluster-info', () => {
     const out = createCluster({ nodes: 1 }).run('kubectl cluster-info').stdout;

@@ -4,19 +4,34 @@ import type { CommandResult, CommandSpec } from '../types';
 import { KUBELET_VERSION } from '../../cluster/nodeObject';
 import { printYaml } from '../printers/jsonOutput';
 
-const KUSTOMIZE_VERSION = 'v5.4.2';
+/** the kustomize kubectl v1.35.0 embeds */
+const KUSTOMIZE_VERSION = 'v5.7.1';
 
-/** version.Info of a v1.31.0 release build */
-function versionInfo(gitVersion: string): Record<string, string> {
+/**
+ * version.Info of the v1.35.0 release build (apimachinery/pkg/version/types.go field order). The API server's /version
+ * also fills the emulation and min-compatibility fields (omitempty, so kubectl's own client version has none).
+ */
+function versionInfo(gitVersion: string, server: boolean): Record<string, string> {
   const m = /^v(\d+)\.(\d+)/.exec(gitVersion);
+  const major = m?.[1] ?? '';
+  const minor = m?.[2] ?? '';
+  const compatibility: Record<string, string> = server
+    ? {
+        emulationMajor: major,
+        emulationMinor: minor,
+        minCompatibilityMajor: major,
+        minCompatibilityMinor: String(Number(minor) - 1),
+      }
+    : {};
   return {
-    major: m?.[1] ?? '',
-    minor: m?.[2] ?? '',
+    major,
+    minor,
+    ...compatibility,
     gitVersion,
-    gitCommit: '9edcffcde5595e8a5b1a35f88c421764e575afce',
+    gitCommit: '66452049f3d692768c39c797b21b793dce80314e',
     gitTreeState: 'clean',
-    buildDate: '2024-08-13T07:28:49Z',
-    goVersion: 'go1.22.5',
+    buildDate: '2025-12-17T12:32:07Z',
+    goVersion: 'go1.25.5',
     compiler: 'gc',
     platform: 'linux/amd64',
   };
@@ -37,10 +52,10 @@ export const versionCommand: CommandSpec = {
     }
     if (output !== '') {
       const data: Record<string, unknown> = {
-        clientVersion: versionInfo(KUBELET_VERSION),
+        clientVersion: versionInfo(KUBELET_VERSION, false),
         kustomizeVersion: KUSTOMIZE_VERSION,
       };
-      if (!clientOnly) data.serverVersion = versionInfo(KUBELET_VERSION);
+      if (!clientOnly) data.serverVersion = versionInfo(KUBELET_VERSION, true);
       // version.go marshals a struct: keys keep their declared order, not sorted
       return {
         code: 0,
