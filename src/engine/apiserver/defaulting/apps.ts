@@ -7,7 +7,7 @@ import type {
   ReplicaSetSpec,
   StatefulSetSpec,
 } from 'kubernetes-types/apps/v1';
-import type { ReplicationControllerSpec } from 'kubernetes-types/core/v1';
+import type { PersistentVolumeClaim, ReplicationControllerSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../types/object';
 import { defaultPodTemplateSpec } from './podSpec';
 import { defaultPersistentVolumeClaim } from './core';
@@ -67,8 +67,15 @@ export function defaultStatefulSet(obj: KubeObject): void {
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   defaultPodTemplateSpec(spec.template);
-  for (const pvc of spec.volumeClaimTemplates ?? [])
+  const templates = spec.volumeClaimTemplates ?? [];
+  for (let i = 0; i < templates.length; i++) {
+    const pvc = templates[i] as PersistentVolumeClaim;
     defaultPersistentVolumeClaim(pvc as unknown as KubeObject);
+    // Convert_apps_StatefulSetSpec_To_v1_StatefulSetSpec (pkg/apis/apps/v1/conversion.go) sets the claim
+    // templates' TypeMeta on every read; TypeMeta comes first in their JSON
+    const { apiVersion: _v, kind: _k, ...rest } = pvc;
+    templates[i] = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...rest };
+  }
 }
 
 export function defaultDaemonSet(obj: KubeObject): void {

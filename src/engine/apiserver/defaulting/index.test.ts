@@ -79,6 +79,10 @@ describe('workloads', () => {
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
       volumeClaimTemplates: [{ spec: { volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }],
     });
+    // the v1 conversion gives each claim template its TypeMeta, first in its JSON
+    const [template] = (s.spec as { volumeClaimTemplates: Record<string, unknown>[] }).volumeClaimTemplates;
+    expect(Object.keys(template ?? {})).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(template).toMatchObject({ apiVersion: 'v1', kind: 'PersistentVolumeClaim' });
   });
 
   it('DaemonSet', () => {

@@ -99,12 +99,16 @@ const MUTABLE = [
   'replicas',
   'template',
   'updateStrategy',
+  'revisionHistoryLimit',
   'minReadySeconds',
   'ordinals',
   'persistentVolumeClaimRetentionPolicy',
 ];
 
-/** ValidateStatefulSetUpdate: only the listed spec fields may change */
+/**
+ * ValidateStatefulSetUpdate (pkg/apis/apps/validation/validation.go): only the listed spec fields may change;
+ * revisionHistoryLimit became mutable after kubernetes/kubernetes#130263 (before v1.35, which kubesim models)
+ */
 export function validateStatefulSetSpecUpdate(next: KubeObject, old: KubeObject): FieldError[] {
   const n = { ...((next.spec ?? {}) as Record<string, unknown>) };
   const o = { ...((old.spec ?? {}) as Record<string, unknown>) };
@@ -116,7 +120,7 @@ export function validateStatefulSetSpecUpdate(next: KubeObject, old: KubeObject)
   return [
     fieldError.forbidden(
       'spec',
-      "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
     ),
   ];
 }

@@ -182,8 +182,13 @@ describe('StatefulSet end to end', () => {
     const r = c.run('kubectl apply -f -', stsYaml(1).replace('serviceName: web', 'serviceName: other'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', .*'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden/,
+      /^The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\n$/,
     );
+    // revisionHistoryLimit may change
+    const ok = c.run(`kubectl patch sts web -p '{"spec":{"revisionHistoryLimit":3}}'`);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe('statefulset.apps/web patched\n');
+    expect(c.run('kubectl get sts web -o jsonpath={.spec.revisionHistoryLimit}').stdout).toBe('3');
   });
 
   it('a pod stuck Terminating on a dead node is not replaced until force-deleted', () => {
