@@ -20,7 +20,7 @@ function fakeRunner(seen: string[]): { run(line: string): CommandResult } {
       if (line.startsWith('kubectl get deployment/web'))
         return { code: 0, stdout: JSON.stringify(deploy), stderr: '' };
       if (line.startsWith('kubectl get pods')) return { code: 0, stdout: JSON.stringify(pods), stderr: '' };
-      if (line === 'kubectl version') return { code: 0, stdout: 'Client Version: v1.35.0\n', stderr: '' };
+      if (line === 'kubectl version') return { code: 0, stdout: 'Client Version: v1.31.0\n', stderr: '' };
       return {
         code: 1,
         stdout: '',
