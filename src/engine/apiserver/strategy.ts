@@ -83,7 +83,26 @@ function prepareNamespaceForCreate(ns: KubeObject): void {
   ns.spec = spec;
 }
 
+/** appsv1.DeprecatedTemplateGeneration: how the v1 API carries the internal DaemonSet's spec.templateGeneration */
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+/** the templateGeneration a stored v1 DaemonSet carries (Convert_v1_DaemonSet_To_apps_DaemonSet reads the annotation) */
+function templateGeneration(obj: Readonly<KubeObject>): number {
+  const v = obj.metadata.annotations?.[TEMPLATE_GENERATION];
+  return v !== undefined && /^-?\d+$/.test(v) ? Number(v) : 0;
+}
+
+/** Convert_apps_DaemonSet_To_v1_DaemonSet: the annotation always shows the internal templateGeneration */
+function setTemplateGeneration(obj: KubeObject, generation: number): void {
+  obj.metadata.annotations = {
+    ...(obj.metadata.annotations ?? {}),
+    [TEMPLATE_GENERATION]: String(generation),
+  };
+}
+
 export function prepareForCreate(res: ResourceInfo, obj: KubeObject, nowRfc3339: string): void {
+  // daemonSetStrategy.PrepareForCreate (pkg/registry/apps/daemonset/strategy.go): templateGeneration at least 1
+  if (res.kind === 'DaemonSet') setTemplateGeneration(obj, Math.max(1, templateGeneration(obj)));
   if (res.kind === 'Pod') preparePodForCreate(obj, nowRfc3339);
   else if (res.kind === 'Namespace') prepareNamespaceForCreate(obj);
   else {
@@ -109,6 +128,11 @@ export function prepareForUpdate(res: ResourceInfo, next: KubeObject, old: Reado
   if (res.hasStatus) {
     if (old.status === undefined) delete next.status;
     else next.status = cloneJson(old.status);
+  }
+  if (res.kind === 'DaemonSet') {
+    // daemonSetStrategy.PrepareForUpdate: templateGeneration is the server's, and goes up with each template change
+    const t = (o: Readonly<KubeObject>) => (o.spec as { template?: unknown } | undefined)?.template;
+    setTemplateGeneration(next, templateGeneration(old) + (deepEqual(t(next), t(old)) ? 0 : 1));
   }
   const oldGen = old.metadata.generation;
   if (oldGen === undefined) {

@@ -125,7 +125,12 @@ describe('DaemonSet controller in a cluster', () => {
     c.run('kubectl apply -f -', dsYaml('busybox:1.36'));
     settle(c);
     const oldHash = livePods(c)[0]?.metadata?.labels?.['controller-revision-hash'];
+    // the v1 API shows the template generation as an annotation, and util.CreatePodTemplate labels pods with it
+    const generation = () => ds(c).metadata?.annotations?.['deprecated.daemonset.template.generation'];
+    expect(generation()).toBe('1');
+    expect(livePods(c).map((p) => p.metadata?.labels?.['pod-template-generation'])).toEqual(['1', '1', '1']);
     c.run('kubectl apply -f -', dsYaml('busybox:1.37'));
+    expect(generation()).toBe('2');
     // watch every change: never more than one node without an available pod of either revision
     let worst = 0;
     const stop = c.watchAll(() => {
@@ -144,6 +149,11 @@ describe('DaemonSet controller in a cluster', () => {
     expect(nodesOf(pods)).toEqual(['node-1', 'node-2', 'node-3']);
     expect(pods.every((p) => p.spec?.containers[0]?.image === 'busybox:1.37')).toBe(true);
     expect(pods.every((p) => p.metadata?.labels?.['controller-revision-hash'] !== oldHash)).toBe(true);
+    expect(pods.every((p) => p.metadata?.labels?.['pod-template-generation'] === '2')).toBe(true);
+    // a spec change outside the template, or a client's own value, leaves the template generation alone
+    c.run(`kubectl patch ds agent -p '{"spec":{"minReadySeconds":5}}'`);
+    c.run('kubectl annotate ds agent --overwrite deprecated.daemonset.template.generation=9');
+    expect(generation()).toBe('2');
     const revs = c.runtime.api
       .list('controllerrevisions', 'default')
       .items.map((r) => (r as { revision?: number }).revision)
