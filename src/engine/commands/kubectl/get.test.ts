@@ -152,7 +152,7 @@ describe('kubectl get', () => {
   it('prints nodes like kubectl', () => {
     const out = cluster().run('kubectl get nodes').stdout;
     expect(out).toMatch(
-      /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\ncontrol-plane\s+Ready\s+control-plane\s+0s\s+v1\.31\.0\n/,
+      /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\ncontrol-plane\s+Ready\s+control-plane\s+0s\s+v1\.35\.0\n/,
     );
   });
 });
