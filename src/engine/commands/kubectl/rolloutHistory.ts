@@ -8,6 +8,13 @@ import { kindSlashName } from '../resourceName';
 import { controllerRevisionHistory, deploymentHistory, type HistoryEntry } from './rolloutHistoryData';
 import { describePodTemplate } from './rolloutPodTemplate';
 import {
+  outputFlagSpecified,
+  printFlagsOutputFlag,
+  showManagedFieldsFlag,
+  toPrinter,
+  type ResourcePrinter,
+} from './rolloutPrintFlags';
+import {
   RolloutArgsError,
   rolloutNamespaceFlag,
   rolloutSelectorFlag,
@@ -57,6 +64,35 @@ function viewHistory(history: Map<number, HistoryEntry>, revision: number): stri
   ]);
 }
 
+/**
+ * HistoryViewer.GetHistory: what -o prints for each revision. A Deployment's revisions are its ReplicaSets; a
+ * DaemonSet's or StatefulSet's are the object itself with that revision's template patched in (applyDaemonSetHistory,
+ * applyStatefulSetHistory).
+ */
+function historyObject(t: RolloutTarget, entry: HistoryEntry): KubeObject {
+  if (t.info.kind === 'Deployment') return entry.source;
+  const spec = (t.obj.spec ?? {}) as Record<string, unknown>;
+  return { ...t.obj, spec: { ...spec, template: structuredClone(entry.template) } };
+}
+
+/** rollout_history.go Run with -o: the revision's object, or every revision's in ascending order */
+function printHistory(
+  printer: ResourcePrinter,
+  t: RolloutTarget,
+  history: Map<number, HistoryEntry>,
+  revision: number,
+): string {
+  if (revision > 0) {
+    const entry = history.get(revision);
+    if (!entry) throw new RolloutArgsError('unable to find the specified revision');
+    return printer(historyObject(t, entry));
+  }
+  return [...history.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => printer(historyObject(t, history.get(r) as HistoryEntry)))
+    .join('');
+}
+
 export const rolloutHistoryCommand: CommandSpec = {
   path: ['rollout', 'history'],
   summary: 'View rollout history',
@@ -69,20 +105,31 @@ export const rolloutHistoryCommand: CommandSpec = {
       default: 0,
       help: 'See the details, including podTemplate of the revision specified',
     },
+    printFlagsOutputFlag,
+    showManagedFieldsFlag,
   ],
   run(args, { rt }) {
     const revision = args.int('revision') ?? 0;
     if (revision < 0) return err(`revision must be a positive integer: ${revision}`);
     let stdout = '';
     try {
-      for (const t of rolloutTargets(
-        rt,
-        args.positionals,
-        args.string('namespace'),
-        args.string('selector'),
-      )) {
+      let targets: RolloutTarget[];
+      try {
+        targets = rolloutTargets(rt, args.positionals, args.string('namespace'), args.string('selector'));
+      } catch (e) {
+        // kubectl meets a missing object only while visiting, after it has built the printer
+        if (!(e instanceof RolloutArgsError) && outputFlagSpecified(args)) toPrinter(args, '');
+        throw e;
+      }
+      // with -o one printer prints every revision's object (so YAML separates them with `---`)
+      const printer = outputFlagSpecified(args) ? toPrinter(args, '') : undefined;
+      for (const t of targets) {
         const history = historyOf(rt, t);
         if (!history) return err(`no history viewer has been implemented for "${groupKind(t.info)}"`, stdout);
+        if (printer) {
+          stdout += printHistory(printer, t, history, revision);
+          continue;
+        }
         const text = viewHistory(history, revision);
         const withRevision = revision > 0 ? `with revision #${revision}` : '';
         stdout += `${kindSlashName(t.info, t.obj.metadata.name ?? '')} ${withRevision}\n${text}\n`;

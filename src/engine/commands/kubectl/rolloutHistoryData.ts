@@ -6,6 +6,8 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import { selectorFromLabelSelector } from '../../labels/selector';
+import { findNewReplicaSet } from '../../controllers/deployment/newReplicaSet';
+import { byCreationTimestamp, type RS } from '../../controllers/deployment/replicaSets';
 import { revisionOf } from './rolloutStatusViewer';
 
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
@@ -48,7 +50,25 @@ export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSp
   return semanticEqual(stripHash(a), stripHash(b));
 }
 
-/** every ReplicaSet the Deployment controls, old ones first and the new one (template matches) last */
+/**
+ * The new and the old ReplicaSets among those a Deployment controls (kubectl/pkg/util/deployment GetAllReplicaSets):
+ * findNewReplicaSet sorts the slice in place by replicaSetsByCreationTimestamp (creation time, then name) and takes
+ * the oldest one whose template equalIgnoreHash the Deployment's; findOldReplicaSets walks that sorted slice, so the
+ * old ones come out oldest first. The new one is found with the Deployment controller's own helper.
+ */
+export function splitReplicaSets<T extends object>(
+  d: Readonly<Deployment>,
+  owned: readonly T[],
+): { newRS: T | undefined; oldRSs: T[] } {
+  const rss = owned as readonly object[] as readonly RS[];
+  const newRS = findNewReplicaSet(d, rss);
+  const oldRSs = [...rss]
+    .sort(byCreationTimestamp)
+    .filter((rs) => newRS === undefined || rs.metadata?.uid !== newRS.metadata?.uid);
+  return { newRS: newRS as object as T | undefined, oldRSs: oldRSs as object[] as T[] };
+}
+
+/** every ReplicaSet the Deployment controls: old ones oldest first, then the new one (getDeploymentReplicaSets) */
 export function deploymentReplicaSets(
   rt: ClusterRuntime,
   d: Readonly<Deployment & KubeObject>,
@@ -59,9 +79,8 @@ export function deploymentReplicaSets(
   const items = rt.api
     .list('replicasets', d.metadata.namespace, { labelSelector: selector.toString() })
     .items.filter((rs) => controlledBy(rs, d.metadata.uid)) as ReplicaSet[];
-  const isNew = (rs: ReplicaSet) => equalIgnoreHash(rs.spec?.template, d.spec?.template);
-  const newRS = items.find(isNew);
-  return newRS ? [...items.filter((rs) => rs !== newRS), newRS] : items;
+  const { newRS, oldRSs } = splitReplicaSets(d, items);
+  return newRS ? [...oldRSs, newRS] : oldRSs;
 }
 
 export interface HistoryEntry {
@@ -85,8 +104,16 @@ export function deploymentHistory(
     } catch {
       continue; // kubectl logs a warning and skips an unparsable revision
     }
-    const changeCause = rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? '';
-    out.set(revision, { revision, template: rs.spec?.template ?? {}, changeCause, source: rs as KubeObject });
+    // DeploymentHistoryViewer.ViewHistory copies the RS's change-cause into the template's annotations, so
+    // --revision=N prints it; the table reads it back from there (a template's own change-cause shows otherwise)
+    const template = structuredClone(rs.spec?.template ?? {}) as PodTemplateSpec;
+    const cause = rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? '';
+    if (cause.length > 0) {
+      const meta = (template.metadata ??= {});
+      meta.annotations = { ...meta.annotations, [CHANGE_CAUSE_ANNOTATION]: cause };
+    }
+    const changeCause = template.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? '';
+    out.set(revision, { revision, template, changeCause, source: rs as KubeObject });
   }
   return out;
 }

@@ -209,11 +209,24 @@ const deployment: KubeObject = {
     ],
   },
 };
-const rs = (name: string, rev: string, replicas: number): KubeObject => ({
+/** a ReplicaSet of the Deployment: kubectl picks the new one by template (`image`), ignoring pod-template-hash */
+const rs = (name: string, rev: string, replicas: number, image: string, created: string): KubeObject => ({
   apiVersion: 'apps/v1',
   kind: 'ReplicaSet',
-  metadata: { name, namespace: 'default', annotations: { 'deployment.kubernetes.io/revision': rev } },
-  spec: { replicas },
+  metadata: {
+    name,
+    namespace: 'default',
+    uid: `uid-${name}`,
+    creationTimestamp: created,
+    annotations: { 'deployment.kubernetes.io/revision': rev },
+  },
+  spec: {
+    replicas,
+    template: {
+      metadata: { labels: { app: 'web', 'pod-template-hash': name } },
+      spec: { containers: [{ name: 'nginx', image }] },
+    },
+  },
   status: { replicas },
 });
 
@@ -222,7 +235,10 @@ describe('describe deployment', () => {
     const out = describeDeployment(deployment, {
       nowMs: 0,
       events: [],
-      replicaSets: [rs('web-old', '1', 0), rs('web-new', '2', 3)],
+      replicaSets: [
+        rs('web-old', '1', 0, 'nginx:1.26', '2025-01-01T00:00:00Z'),
+        rs('web-new', '2', 3, 'nginx:1.27', '2025-01-01T00:01:00Z'),
+      ],
     });
     expect(out).toBe(
       [

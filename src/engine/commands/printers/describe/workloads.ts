@@ -9,8 +9,7 @@ import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc112
 import { describePodTemplate } from './containers';
 import { formatLabelSelector, formatLabels, labelSelectorString } from '../format';
 import { controlledBy } from './pod';
-
-const REVISION = 'deployment.kubernetes.io/revision';
+import { splitReplicaSets } from '../../kubectl/rolloutHistoryData';
 
 function conditions(
   w: DescribeWriter,
@@ -54,12 +53,12 @@ export function describeDeployment(obj: KubeObject, inputs: DescribeInputs): str
     );
   describePodTemplate(w, d.spec?.template);
   conditions(w, st.conditions);
-  const rss = inputs.replicaSets ?? [];
-  if (rss.length > 0) {
-    const rev = obj.metadata.annotations?.[REVISION];
-    const isNew = (o: KubeObject) => rev !== undefined && o.metadata.annotations?.[REVISION] === rev;
-    w.write(0, `OldReplicaSets:\t${rsSummary(rss.filter((o) => !isNew(o)))}\n`);
-    w.write(0, `NewReplicaSet:\t${rsSummary(rss.filter(isNew))}\n`);
+  // DeploymentDescriber.Describe: deploymentutil.GetAllReplicaSetsInChunks picks the new RS by template (not by
+  // revision) and lists the old ones in creation order
+  const { newRS, oldRSs } = splitReplicaSets(d, inputs.replicaSets ?? []);
+  if (oldRSs.length > 0 || newRS) {
+    w.write(0, `OldReplicaSets:\t${rsSummary(oldRSs)}\n`);
+    w.write(0, `NewReplicaSet:\t${rsSummary(newRS ? [newRS] : [])}\n`);
   }
   describeEvents(w, inputs.events, inputs.nowMs);
   return w.toString();
