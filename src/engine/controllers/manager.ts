@@ -18,6 +18,8 @@ import { disruptionController } from './disruption/index';
 import { podGCController } from './podgc/index';
 import { serviceAccountsController, tokensController } from './serviceaccount/index';
 import { rootCACertPublisher } from './rootcapublisher/index';
+import { pvcProtectionController } from './pvcprotection/index';
+import { pvProtectionController } from './pvprotection/index';
 
 /** kube-controller-manager's shared InformerFactory for the cluster, created on first use */
 export function sharedInformers(rt: ClusterRuntime): InformerFactory {
@@ -53,4 +55,6 @@ export const defaultControllers: ControllerDefinition[] = [
   serviceAccountsController,
   tokensController,
   rootCACertPublisher,
+  pvcProtectionController,
+  pvProtectionController,
 ];

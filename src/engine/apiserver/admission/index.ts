@@ -7,8 +7,10 @@ import { serviceAccountAdmission } from './serviceAccount';
 import { priorityAdmission } from './priority';
 import { defaultTolerationSeconds } from './defaultTolerationSeconds';
 import { defaultStorageClass } from './defaultStorageClass';
+import { storageObjectInUseProtection } from './storageObjectInUseProtection';
 
 export type { AdmissionApi, AdmissionOperation, AdmissionPlugin } from './types';
+export { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from './storageObjectInUseProtection';
 
 export const DEFAULT_ADMISSION_PLUGINS: readonly AdmissionPlugin[] = [
   namespaceLifecycle,
@@ -16,6 +18,7 @@ export const DEFAULT_ADMISSION_PLUGINS: readonly AdmissionPlugin[] = [
   priorityAdmission,
   defaultTolerationSeconds,
   defaultStorageClass,
+  storageObjectInUseProtection,
 ];
 
 /** run every plugin in order; the first refusal (a thrown StatusError) stops the request */

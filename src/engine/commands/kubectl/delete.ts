@@ -5,7 +5,7 @@ import type { ClusterRuntime } from '../../cluster/types';
 import type { DeleteOpts, PropagationPolicy, ResourceInfo } from '../../apiserver/types';
 import { hasReason } from '../../apiserver/errors';
 import type { ParsedArgs } from '../args';
-import { waitTimeout } from './waitCap';
+import { capNote, waitTimeout } from './waitCap';
 import { resolveTargets, resourceArg, type Target } from './writeTargets';
 import {
   allFlag,
@@ -199,18 +199,22 @@ export const deleteCommand: CommandSpec = {
       return { code: 0, stdout: 'No resources found\n', stderr: stderr.join('') };
     }
     const deleted = deleteTargets(ctx, targets, args, grace, out, errors);
+    let timedOut = false;
     if (args.bool('wait')) {
       for (const d of deleted) {
         const { info, namespace, name } = d.target;
         if (!waitUntilGone(ctx.rt, info, namespace, name, timeout.ms, d.uid)) {
           errors.push(`error: timed out waiting for the condition on ${info.plural}/${name}`);
+          timedOut = true;
         }
       }
     }
     return {
       code: errors.length > 0 ? 1 : 0,
       stdout: out.join(''),
-      stderr: stderr.join('') + errors.map((l) => `${l}\n`).join(''),
+      // kubectl waits a week (168h) when --timeout is 0 (e.g. on a finalizer): kubesim stops at its cap and says so
+      stderr:
+        stderr.join('') + errors.map((l) => `${l}\n`).join('') + (timedOut ? capNote(timeout.capped) : ''),
     };
   },
 };

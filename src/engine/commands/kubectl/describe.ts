@@ -10,6 +10,7 @@ import type { KubeObject } from '../../types/object';
 import { commandNamespace } from '../resourceName';
 import { describerForKind, type DescribeInputs } from '../printers/describe/index';
 import { labelSelectorString } from '../printers/format';
+import { podsForPVC } from '../printers/describe/storage';
 import { fetchResources, resolveResourceArgs, UsageError, withTypeMeta } from './resourceArgs';
 
 const REQUIRED =
@@ -69,6 +70,9 @@ function related(api: ApiServer, obj: KubeObject): Partial<DescribeInputs> {
       });
       return { endpointSlices: slices };
     }
+    case 'PersistentVolumeClaim':
+      // PersistentVolumeClaimDescriber: getPodsForPVC over the namespace's pods
+      return { pods: podsForPVC(obj, tryList(api, 'pods', ns, {}) as unknown as Pod[]) };
     case 'Node': {
       const pods = tryList(api, 'pods', undefined, {
         fieldSelector: `spec.nodeName=${obj.metadata.name ?? ''}`,

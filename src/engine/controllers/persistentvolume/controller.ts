@@ -124,12 +124,12 @@ function syncVolume(ctx: ReconcileContext, pv: Readonly<PersistentVolume>): Reco
   const gone = !claim || (ref.uid !== undefined && claim.metadata?.uid !== ref.uid);
   if (gone) {
     if (!ref.uid) return (setPhase('Available'), {}); // pre-bound by an admin to a claim not created yet
-    if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
-      if (!pv.metadata?.deletionTimestamp)
-        ctx.api.delete('persistentvolumes', undefined, pv.metadata?.name ?? '', {}, ctx.request);
-      return {};
-    }
-    return (setPhase('Released'), {});
+    // syncVolume: the volume is Released first (pv-protection lets a deleted volume go only once it is not Bound),
+    // then reclaimVolume runs its policy
+    if (pv.status?.phase !== 'Failed') setPhase('Released');
+    if (pv.spec?.persistentVolumeReclaimPolicy === 'Delete' && !pv.metadata?.deletionTimestamp)
+      ctx.api.delete('persistentvolumes', undefined, pv.metadata?.name ?? '', {}, ctx.request);
+    return {};
   }
   if (claim.spec?.volumeName === pv.metadata?.name) setPhase('Bound');
   else
@@ -144,6 +144,15 @@ export const persistentVolumeController: ControllerDefinition = {
   name: CONTROLLER_NAME,
   watches: [
     { resource: 'persistentvolumeclaims' },
+    {
+      // deleteClaim: a deleted claim schedules a sync of its volume, which is Released (and reclaimed) right away
+      resource: 'persistentvolumeclaims',
+      verbs: ['DELETED'],
+      keysFor: (claim) => {
+        const volume = (claim as Readonly<PersistentVolumeClaim>).spec?.volumeName;
+        return volume ? [volume] : NO_KEYS;
+      },
+    },
     {
       resource: 'persistentvolumes',
       keysFor: (pv) => {

@@ -6,6 +6,7 @@ import { describeNode } from './node';
 import { describeEndpointSlice, describeService } from './network';
 import { describeGeneric, describeNamespace } from './generic';
 import { describePodDisruptionBudget } from './pdb';
+import { describePersistentVolume, describePersistentVolumeClaim } from './storage';
 
 const byKind: Record<string, Describer> = {
   Pod: describePod,
@@ -18,6 +19,8 @@ const byKind: Record<string, Describer> = {
   EndpointSlice: describeEndpointSlice,
   Namespace: describeNamespace,
   PodDisruptionBudget: describePodDisruptionBudget,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
+  PersistentVolume: describePersistentVolume,
 };
 
 export function describerForKind(kind: string): Describer {

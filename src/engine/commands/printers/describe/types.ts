@@ -6,7 +6,7 @@ export interface DescribeInputs {
   nowMs: number;
   /** events about the object (involvedObject uid/name match); undefined hides the section (--show-events=false) */
   events: Event[] | undefined;
-  /** controllers: pods they own; nodes: non-terminated pods bound to them */
+  /** controllers: pods they own; nodes: non-terminated pods bound to them; claims: pods that use them */
   pods?: Pod[];
   /** deployments: ReplicaSets they own */
   replicaSets?: KubeObject[];
