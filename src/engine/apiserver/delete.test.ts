@@ -141,12 +141,16 @@ describe('namespace lifecycle', () => {
     api.create('pods', 'team', pod('p', { nodeName: 'n1' }), KUBECTL);
     api.create('cm', 'team', configMap('c'), KUBECTL);
     api.delete('ns', undefined, 'team', {}, KUBECTL);
-    sim.advance(100);
-    expect(statusOf(() => api.get('cm', 'team', 'c')).reason).toBe('NotFound');
+    // the controller takes the namespace up namespaceDeletionGracePeriod (5s) later, and deletes pods first
+    // (OrderedNamespaceDeletion): the ConfigMap waits while the pod is terminating
+    sim.advance(5000);
+    expect(api.get('pods', 'team', 'p').metadata.deletionTimestamp).toBeDefined();
+    expect(api.get('cm', 'team', 'c').metadata.deletionTimestamp).toBeUndefined();
     expect(api.get('ns', undefined, 'team').metadata.deletionTimestamp).toBeDefined();
     // nothing finishes the pod's graceful deletion here (no kubelet): force it as the kubelet would
     api.delete('pods', 'team', 'p', { gracePeriodSeconds: 0 }, KUBECTL);
-    sim.advance(2000);
+    sim.advance(20_000);
+    expect(statusOf(() => api.get('cm', 'team', 'c')).reason).toBe('NotFound');
     expect(statusOf(() => api.get('ns', undefined, 'team')).message).toBe('namespaces "team" not found');
   });
 

@@ -1,12 +1,14 @@
 // How `kubectl drain` removes pods: through the eviction API, retrying every 5s on 429 (a PodDisruptionBudget says
-// not yet), or by plain delete with --disable-eviction; then it waits until each pod is gone.
+// not yet), or by plain delete with --disable-eviction; then it waits until each pod is gone. With
+// --dry-run=server the requests are sent as dry runs and nothing is waited for.
 // mirrors k8s.io/kubectl/pkg/drain/drain.go evictPods / deletePods / waitForDelete.
 import type { ClusterRuntime } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
-import type { DeleteOpts } from '../../apiserver/types';
+import type { DeleteOpts, RequestContext } from '../../apiserver/types';
 import { StatusError } from '../../apiserver/types';
 import { formatDuration } from '../duration';
 import { kubectlCtx } from './nodeTargets';
+import { newAggregate, type GoError } from './checkErr';
 
 /** how long kubectl sleeps after a 429 before evicting again */
 export const EVICTION_RETRY_MS = 5_000;
@@ -17,17 +19,23 @@ export interface EvictOptions {
   disableEviction: boolean;
   timeoutMs: number;
   capped: boolean;
+  /** --dry-run=server: evictions and deletes carry dryRun=All (client dry runs never get here) */
+  serverDryRun: boolean;
 }
 
 export interface EvictResult {
   stdout: string;
   stderr: string;
-  /** the aggregated error, when some pod could not be evicted or did not go away in time */
-  error?: string;
+  /** evictPods' aggregate of per-pod errors, or deletePods' single error */
+  error?: GoError;
 }
 
-export const aggregate = (errs: readonly string[]) =>
-  errs.length === 1 ? (errs[0] as string) : `[${errs.join(', ')}]`;
+/** the request context; makeDeleteOptions adds DryRun=All for --dry-run=server */
+function drainCtx(o: EvictOptions): RequestContext {
+  const ctx = kubectlCtx('drain');
+  if (o.serverDryRun) ctx.dryRun = true;
+  return ctx;
+}
 
 /** a pod is gone once it is NotFound or its name now belongs to a new incarnation (other UID) */
 function isGone(rt: ClusterRuntime, pod: KubeObject): boolean {
@@ -54,8 +62,8 @@ interface PodWork {
 /** evictPods: one eviction loop per pod (kubectl runs them as goroutines), each followed by its wait for deletion */
 export function evictPods(rt: ClusterRuntime, pods: readonly KubeObject[], o: EvictOptions): EvictResult {
   const res: EvictResult = { stdout: '', stderr: '' };
-  const errors: string[] = [];
-  const ctx = kubectlCtx('drain');
+  const errors: GoError[] = [];
+  const ctx = drainCtx(o);
   const clock = rt.sim.clock;
   const deadline = clock.nowMs() + o.timeoutMs;
   const work: PodWork[] = pods.map((pod) => ({ pod, phase: 'evict', retryAtMs: clock.nowMs() }));
@@ -64,7 +72,7 @@ export function evictPods(rt: ClusterRuntime, pods: readonly KubeObject[], o: Ev
 
   const attempt = (w: PodWork) => {
     const { namespace, name } = w.pod.metadata;
-    res.stdout += `evicting pod ${namespace}/${name}\n`;
+    res.stdout += `evicting pod ${namespace}/${name}${o.serverDryRun ? ' (server dry run)' : ''}\n`;
     if (clock.nowMs() >= deadline) {
       errors.push(`error when evicting ${ref(w)}: global timeout reached: ${formatDuration(o.timeoutMs)}`);
       w.phase = 'done';
@@ -72,7 +80,8 @@ export function evictPods(rt: ClusterRuntime, pods: readonly KubeObject[], o: Ev
     }
     try {
       rt.api.evict(namespace ?? '', name ?? '', deleteOptions(o), ctx);
-      w.phase = 'wait';
+      // a server dry run returns right after the eviction call: nothing to wait for
+      w.phase = o.serverDryRun ? 'done' : 'wait';
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
       if (e.status.code === 404) {
@@ -112,23 +121,30 @@ export function evictPods(rt: ClusterRuntime, pods: readonly KubeObject[], o: Ev
     if (wake > now) rt.sim.runUntil(sweep, wake - now);
     for (const w of retrying) if (w.phase === 'evict' && w.retryAtMs <= clock.nowMs()) attempt(w);
   }
-  if (errors.length > 0) res.error = aggregate(errors);
+  // utilerrors.NewAggregate(errors)
+  res.error = newAggregate(errors);
   return res;
 }
 
-/** deletePods (--disable-eviction): delete every pod, then wait for all of them together */
+/**
+ * deletePods (--disable-eviction): delete every pod, then wait for all of them together. A failed delete (other than
+ * NotFound) ends it with that error; a server dry run does not wait.
+ */
 export function deletePods(rt: ClusterRuntime, pods: readonly KubeObject[], o: EvictOptions): EvictResult {
   const res: EvictResult = { stdout: '', stderr: '' };
-  const ctx = kubectlCtx('drain');
+  const ctx = drainCtx(o);
   let pending: KubeObject[] = [];
   for (const pod of pods) {
     try {
       rt.api.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', deleteOptions(o), ctx);
-      pending.push(pod);
     } catch (e) {
-      if (!(e instanceof StatusError) || e.status.code !== 404) throw e;
+      if (!(e instanceof StatusError)) throw e;
+      if (e.status.code !== 404) return { ...res, error: e };
     }
+    // a pod already gone is still waited for (and reported deleted), as waitForDelete gets every pod
+    pending.push(pod);
   }
+  if (o.serverDryRun) return res;
   const sweep = () => {
     const still: KubeObject[] = [];
     for (const pod of pending) {

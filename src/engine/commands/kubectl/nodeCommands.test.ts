@@ -224,10 +224,15 @@ describe('kubectl drain', () => {
     const r = c.run('kubectl drain node-1');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('node/node-1 cordoned\n');
-    const err =
-      '[cannot delete Pods that declare no controller (use --force to override): default/bare, cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache, cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-x]';
+    const errs = [
+      'cannot delete Pods that declare no controller (use --force to override): default/bare',
+      'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache',
+      'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/kube-proxy-x',
+    ];
+    // the node's aggregate prints as [a, b, c] in the "unable to drain" line; cmdutil.CheckErr prints the aggregate
+    // one error per line, without "error: "
     expect(r.stderr).toBe(
-      `error: unable to drain node "node-1" due to error: ${err}, continuing command...\nThere are pending nodes to be drained:\n node-1\nerror: ${err}\n`,
+      `error: unable to drain node "node-1" due to error: [${errs.join(', ')}], continuing command...\nThere are pending nodes to be drained:\n node-1\n${errs.map((e) => `${e}\n`).join('')}`,
     );
     const ok = c.run(
       'kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force --grace-period=0',
@@ -259,7 +264,7 @@ describe('kubectl drain', () => {
     const e =
       'error when waiting for pod "stuck" in namespace "default" to terminate: context deadline exceeded';
     expect(r.stderr).toBe(
-      `There are pending pods in node "node-3" when an error occurred: ${e}\npod/stuck\nerror: unable to drain node "node-3" due to error: ${e}, continuing command...\nThere are pending nodes to be drained:\n node-3\nerror: ${e}\n`,
+      `There are pending pods in node "node-3" when an error occurred: ${e}\npod/stuck\nerror: unable to drain node "node-3" due to error: ${e}, continuing command...\nThere are pending nodes to be drained:\n node-3\n${e}\n`,
     );
   });
 });

@@ -1,6 +1,7 @@
 // The taint eviction controller: pods on a node with NoExecute taints they do not tolerate are deleted, at once or
 // after the smallest tolerationSeconds; the pending deletion is cancelled if the taint goes first.
-// mirrors pkg/controller/tainteviction/taint_eviction.go processPodOnNode + deletePodHandler (addConditionAndDeletePod).
+// mirrors pkg/controller/tainteviction/taint_eviction.go handlePodUpdate + processPodOnNode + deletePodHandler
+// (addConditionAndDeletePod).
 import type { ClusterRuntime, Component } from '../../cluster/types';
 import type { KubeObject } from '../../types/object';
 import type { TimerHandle } from '../../sim/types';
@@ -98,30 +99,34 @@ class TaintEvictionController implements Component {
     return new Map([...this.work].map(([k, w]) => [k, w.fireAtMs]));
   }
 
+  /**
+   * handlePodUpdate: a pod gone from the informer (NotFound) has its pending eviction cancelled with an event; a pod
+   * still there, even one already being deleted, goes through processPodOnNode like any other.
+   */
   private processPod(key: string, cause: string): void {
     const pod = this.pods.get(key);
-    const nodeName = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
-    // a pod gone or already being deleted needs no (further) eviction
-    if (!pod || !nodeName || pod.metadata.deletionTimestamp) return this.cancel(key, false);
+    if (!pod) return this.cancel(key);
+    const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (!nodeName) return;
     const taints = noExecuteTaints(this.nodes.get(nodeName));
-    if (taints.length === 0) return this.cancel(key, true);
+    if (taints.length === 0) return this.cancel(key);
     const tolerations = ((pod.spec as { tolerations?: Toleration[] }).tolerations ?? []) as Toleration[];
     const { allTolerated, used } = matchingTolerations(taints, tolerations);
     const now = this.rt.sim.clock.nowMs();
     if (!allTolerated) {
-      this.cancel(key, true);
+      this.cancel(key);
       this.addWork(key, now, now, cause);
       return;
     }
     const minMs = minTolerationMs(used);
-    if (minMs < 0) return this.cancel(key, true);
+    if (minMs < 0) return this.cancel(key);
     let startMs = now;
     const triggerMs = now + minMs;
     const existing = this.work.get(key);
     if (existing) {
       startMs = existing.createdAtMs;
       if (startMs + minMs < triggerMs) return;
-      this.cancel(key, true);
+      this.cancel(key);
     }
     this.addWork(key, startMs, triggerMs, cause);
   }
@@ -140,28 +145,35 @@ class TaintEvictionController implements Component {
     this.work.set(key, { createdAtMs, fireAtMs, handle });
   }
 
-  private cancel(key: string, withEvent: boolean): void {
+  /** cancelWorkWithEvent: an event only when there was work to cancel */
+  private cancel(key: string): void {
     const w = this.work.get(key);
     if (!w) return;
     this.rt.sim.cancel(w.handle);
     this.work.delete(key);
-    const pod = this.pods.get(key);
-    if (withEvent && pod) {
-      this.rt.events.event(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`, {
-        component: TAINT_EVICTION_CONTROLLER,
-      });
-    }
+    this.podEvent(key, `Cancelling deletion of Pod ${key}`);
+  }
+
+  /**
+   * emitPodDeletionEvent / emitCancelPodDeletionEvent: the event's reference is built from the pod's namespace and
+   * name alone (apiVersion v1, kind Pod, no uid), so it can be recorded for a pod that is already gone
+   */
+  private podEvent(key: string, message: string): void {
+    const [namespace, name] = key.split('/') as [string, string];
+    const ref: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace } };
+    this.rt.events.event(ref, 'Normal', 'TaintManagerEviction', message, {
+      component: TAINT_EVICTION_CONTROLLER,
+    });
   }
 
   /** deletePodHandler: Event, DisruptionTarget condition, then the ordinary graceful delete */
   private evict(key: string, cause: string): void {
     const [ns, name] = key.split('/') as [string, string];
     const ctx = { actor: TAINT_EVICTION_CONTROLLER, cause: `NoExecute taint not tolerated: ${cause}` };
+    // the event comes first, before addConditionAndDeletePod reads the pod
+    this.podEvent(key, `Marking for deletion Pod ${key}`);
     try {
       const pod = this.rt.api.get('pods', ns, name);
-      this.rt.events.event(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`, {
-        component: TAINT_EVICTION_CONTROLLER,
-      });
       const status = (pod.status ?? {}) as { conditions?: { type: string }[] };
       const conditions = [
         ...(status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'),
