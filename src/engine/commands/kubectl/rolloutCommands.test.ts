@@ -167,6 +167,12 @@ describe('kubectl rollout pause / resume / restart', () => {
       stdout: '',
       stderr: 'error: deployments.apps "web" is already paused\n',
     });
+    // several errors: utilerrors.NewAggregate through CheckErr prints one per line
+    c.run('kubectl create deployment api --image=nginx');
+    c.run('kubectl rollout pause deployment/api');
+    expect(c.run('kubectl rollout pause deployment/web deployment/api').stderr).toBe(
+      'error: deployments.apps "web" is already paused\nerror: deployments.apps "api" is already paused\n',
+    );
     expect(c.run('kubectl rollout restart deployment/web').stderr).toBe(
       'error: deployments.apps "web" can\'t restart paused deployment (run rollout resume first)\n',
     );

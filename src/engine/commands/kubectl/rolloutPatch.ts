@@ -1,5 +1,6 @@
 // The loop `rollout pause|resume|restart` share: change each target or say why not, print one line per object.
 // mirrors k8s.io/kubectl/pkg/cmd/rollout/rollout_pause.go RunPause (and resume/restart, which have the same shape).
+import { checkErr, newAggregate } from './checkErr';
 import type { CommandContext, CommandResult } from '../types';
 import type { ParsedArgs } from '../args';
 import type { KubeObject } from '../../types/object';
@@ -53,9 +54,8 @@ export function patchEachTarget(
     stdout += `${kindSlashName(t.info, name)} ${done}\n`;
   }
   if (errs.length === 0) return { code: 0, stdout, stderr: '' };
-  // utilerrors.NewAggregate + cmdutil.CheckErr: one error prints as is, several as [a, b]; "error: " is not doubled
-  const msg = errs.length === 1 ? (errs[0] as string) : `[${errs.join(', ')}]`;
-  return { code: 1, stdout, stderr: `${msg.startsWith('error: ') ? msg : `error: ${msg}`}\n` };
+  // utilerrors.NewAggregate + cmdutil.CheckErr: one error prints as is ("error: " not doubled), several one per line
+  return { code: 1, stdout, stderr: checkErr(newAggregate(errs)) };
 }
 
 export const isDeployment = (t: RolloutTarget) => t.info.group === 'apps' && t.info.kind === 'Deployment';
