@@ -70,20 +70,43 @@ describe('node lifecycle controller + taint eviction', () => {
     expect(notReadyAfter).toBeLessThanOrEqual(61_000);
     const node = cluster.runtime.api.get('nodes', undefined, 'node-2');
     const ready = (
-      node.status as { conditions: { type: string; status: string; reason: string; message: string }[] }
+      node.status as {
+        conditions: {
+          type: string;
+          status: string;
+          reason: string;
+          message: string;
+          lastTransitionTime: string;
+        }[];
+      }
     ).conditions.find((c) => c.type === 'Ready');
     expect(ready).toMatchObject({
       status: 'Unknown',
       reason: 'NodeStatusUnknown',
       message: 'Kubelet stopped posting node status.',
     });
-    timeUntil(cluster, () => taintsOf(cluster, 'node-2').length === 2, 1_000);
+    // the NoSchedule taint follows the status write at once; the NoExecute one only in the next monitorNodeHealth
+    // pass (tryUpdateNodeHealth hands processTaintBaseEviction the Ready condition observed before the write), then
+    // doNoExecuteTaintingPass within its 100 ms period
+    const unknownAt = cluster.runtime.sim.clock.fromRfc3339(ready?.lastTransitionTime ?? '');
+    timeUntil(cluster, () => taintsOf(cluster, 'node-2').length === 1, 1_000);
+    expect(taintsOf(cluster, 'node-2')[0]).toMatchObject({
+      key: 'node.kubernetes.io/unreachable',
+      effect: 'NoSchedule',
+    });
+    const noExecuteAfter = timeUntil(cluster, () => taintsOf(cluster, 'node-2').length === 2, 5_100);
+    expect(noExecuteAfter).toBeGreaterThan(4_900);
     const taints = taintsOf(cluster, 'node-2');
     expect(taints.map((t) => `${t.key}:${t.effect}`).sort()).toEqual([
       'node.kubernetes.io/unreachable:NoExecute',
       'node.kubernetes.io/unreachable:NoSchedule',
     ]);
     expect(taints.find((t) => t.effect === 'NoExecute')?.timeAdded).toBeDefined();
+    // timeAdded (second precision) 5 s after the Ready -> Unknown transition
+    expect(
+      cluster.runtime.sim.clock.fromRfc3339(taints.find((t) => t.effect === 'NoExecute')?.timeAdded ?? '') -
+        unknownAt,
+    ).toBe(5_000);
     const taintedAt = cluster.nowMs();
     expect(conditionOf(podOf(cluster, 'default-tol'), 'Ready')).toBe('False');
     expect(eventsFor(cluster, 'default-tol').map((e) => e.reason)).toContain('NodeNotReady');
@@ -96,6 +119,9 @@ describe('node lifecycle controller + taint eviction', () => {
     const evictedAfter = cluster.nowMs() - taintedAt;
     expect(evictedAfter).toBeGreaterThanOrEqual(300_000);
     expect(evictedAfter).toBeLessThanOrEqual(300_100);
+    // taint-based eviction ~305 s after Ready went Unknown: one monitor period, then the 300 s toleration
+    expect(cluster.nowMs() - unknownAt).toBeGreaterThanOrEqual(305_000);
+    expect(cluster.nowMs() - unknownAt).toBeLessThanOrEqual(305_200);
     expect(cluster.nowMs() - t0).toBeLessThanOrEqual(361_000);
     expect(eventsFor(cluster, 'default-tol').map((e) => e.message)).toContain(
       'Marking for deletion Pod default/default-tol',
@@ -155,7 +181,10 @@ describe('node lifecycle controller + taint eviction', () => {
       { ...node, status: { ...(node.status as object), conditions } },
       { actor: 'kubelet/node-2' },
     );
-    timeUntil(cluster, () => taintsOf(cluster, 'node-2').length === 2, 1_000);
+    // NoSchedule at once (doNoScheduleTaintingPass on the update); NoExecute once monitorNodeHealth (every 5 s)
+    // queues the node (processTaintBaseEviction -> markNodeForTainting) and doNoExecuteTaintingPass (100 ms) runs
+    timeUntil(cluster, () => taintsOf(cluster, 'node-2').length === 1, 1_000);
+    timeUntil(cluster, () => taintsOf(cluster, 'node-2').length === 2, 5_100);
     expect(
       taintsOf(cluster, 'node-2')
         .map((t) => `${t.key}:${t.effect}`)

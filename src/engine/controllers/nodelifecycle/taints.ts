@@ -1,6 +1,8 @@
-// Which node-lifecycle taints a node should carry given its conditions (pure planners).
+// The node lifecycle controller's taints (pure): NoSchedule taints from node conditions and spec.unschedulable, the
+// NoExecute not-ready/unreachable templates, and the taint list operations its writes use.
 // mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go nodeConditionToTaintKeyStatusMap,
-// doNoScheduleTaintingPass and processTaintBaseEviction (NoExecute: not-ready / unreachable).
+// taintKeyToNodeConditionMap, doNoScheduleTaintingPass, and pkg/util/taints/taints.go (TaintExists, TaintSetDiff,
+// AddOrUpdateTaint, DeleteTaint).
 
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
@@ -18,7 +20,11 @@ export interface NodeConditionLite {
   status: string;
 }
 
-/** condition type -> status -> NoSchedule taint key */
+/** UnreachableTaintTemplate / NotReadyTaintTemplate */
+export const UNREACHABLE_TAINT: Readonly<NodeTaint> = { key: TAINT_UNREACHABLE, effect: 'NoExecute' };
+export const NOT_READY_TAINT: Readonly<NodeTaint> = { key: TAINT_NOT_READY, effect: 'NoExecute' };
+
+/** nodeConditionToTaintKeyStatusMap: condition type -> status -> NoSchedule taint key */
 const CONDITION_TAINTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Ready: { False: TAINT_NOT_READY, Unknown: TAINT_UNREACHABLE },
   MemoryPressure: { True: 'node.kubernetes.io/memory-pressure' },
@@ -27,56 +33,76 @@ const CONDITION_TAINTS: Readonly<Record<string, Readonly<Record<string, string>>
   PIDPressure: { True: 'node.kubernetes.io/pid-pressure' },
 };
 
-const NO_SCHEDULE_KEYS = new Set([
-  ...Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)),
-  TAINT_UNSCHEDULABLE,
-]);
+/** taintKeyToNodeConditionMap's keys */
+const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)));
 
-/** the NoSchedule taints the controller wants, from conditions and spec.unschedulable */
-export function desiredNoScheduleKeys(
+/** Taint.MatchTaint: same key and effect */
+export function matchTaint(a: Readonly<NodeTaint>, b: Readonly<NodeTaint>): boolean {
+  return a.key === b.key && a.effect === b.effect;
+}
+
+export function taintExists(taints: readonly NodeTaint[], t: Readonly<NodeTaint>): boolean {
+  return taints.some((x) => matchTaint(x, t));
+}
+
+/** the NoSchedule taints doNoScheduleTaintingPass wants, in condition order, then unschedulable */
+export function noScheduleTaintsFor(
   conditions: readonly NodeConditionLite[],
   unschedulable: boolean,
-): Set<string> {
-  const keys = new Set<string>();
+): NodeTaint[] {
+  const out: NodeTaint[] = [];
   for (const c of conditions) {
     const key = CONDITION_TAINTS[c.type]?.[c.status];
-    if (key) keys.add(key);
+    if (key) out.push({ key, effect: 'NoSchedule' });
   }
-  if (unschedulable) keys.add(TAINT_UNSCHEDULABLE);
-  return keys;
+  if (unschedulable) out.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' });
+  return out;
 }
 
-/** the NoExecute taint for a Ready status: False -> not-ready, Unknown -> unreachable, True -> none */
-export function desiredNoExecuteKey(readyStatus: string | undefined): string | undefined {
-  if (readyStatus === 'False') return TAINT_NOT_READY;
-  if (readyStatus === 'Unknown') return TAINT_UNREACHABLE;
-  return undefined;
+/** the node's NoSchedule taints the controller owns: unschedulable and the condition keys */
+export function controllerNoScheduleTaints(taints: readonly NodeTaint[]): NodeTaint[] {
+  return taints.filter(
+    (t) => t.effect === 'NoSchedule' && (t.key === TAINT_UNSCHEDULABLE || CONDITION_TAINT_KEYS.has(t.key)),
+  );
 }
 
-const NO_EXECUTE_KEYS = new Set([TAINT_NOT_READY, TAINT_UNREACHABLE]);
+/** TaintSetDiff: taints of want missing from have (to add), and of have missing from want (to remove) */
+export function taintSetDiff(
+  want: readonly NodeTaint[],
+  have: readonly NodeTaint[],
+): { add: NodeTaint[]; remove: NodeTaint[] } {
+  return {
+    add: want.filter((t) => !taintExists(have, t)),
+    remove: have.filter((t) => !taintExists(want, t)),
+  };
+}
 
-/**
- * New taint list: the controller's own taints (NoSchedule keys above, NoExecute not-ready/unreachable) brought to
- * the desired set, everything else left alone; existing wanted taints keep their timeAdded. undefined: no change.
- */
-export function reconcileTaints(
+function sameTaint(a: Readonly<NodeTaint>, b: Readonly<NodeTaint>): boolean {
+  return a.key === b.key && a.effect === b.effect && a.value === b.value && a.timeAdded === b.timeAdded;
+}
+
+/** AddOrUpdateTaint for each taint in turn: a matching taint is replaced in place, a new one appended; undefined: no change */
+export function addOrUpdateTaints(
   current: readonly NodeTaint[],
-  noSchedule: ReadonlySet<string>,
-  noExecute: string | undefined,
-  nowRfc3339: string,
+  toAdd: readonly NodeTaint[],
 ): NodeTaint[] | undefined {
-  const managed = (t: NodeTaint) =>
-    (t.effect === 'NoSchedule' && NO_SCHEDULE_KEYS.has(t.key)) ||
-    (t.effect === 'NoExecute' && NO_EXECUTE_KEYS.has(t.key));
-  const wanted = (t: NodeTaint) => (t.effect === 'NoSchedule' ? noSchedule.has(t.key) : t.key === noExecute);
-  const next = current.filter((t) => !managed(t) || wanted(t));
-  for (const key of noSchedule) {
-    if (!next.some((t) => t.key === key && t.effect === 'NoSchedule'))
-      next.push({ key, effect: 'NoSchedule' });
+  let taints = [...current];
+  let updated = false;
+  for (const t of toAdd) {
+    if (taints.some((x) => matchTaint(x, t) && sameTaint(x, t))) continue;
+    let replaced = false;
+    taints = taints.map((x) => (matchTaint(x, t) ? ((replaced = true), { ...t }) : x));
+    if (!replaced) taints.push({ ...t });
+    updated = true;
   }
-  if (noExecute && !next.some((t) => t.key === noExecute && t.effect === 'NoExecute')) {
-    next.push({ key: noExecute, effect: 'NoExecute', timeAdded: nowRfc3339 });
-  }
-  const same = next.length === current.length && next.every((t, i) => t === current[i]);
-  return same ? undefined : next;
+  return updated ? taints : undefined;
+}
+
+/** RemoveTaint for each taint in turn (DeleteTaint: every key+effect match goes); undefined: no change */
+export function removeTaints(
+  current: readonly NodeTaint[],
+  toRemove: readonly NodeTaint[],
+): NodeTaint[] | undefined {
+  const next = current.filter((x) => !toRemove.some((t) => matchTaint(x, t)));
+  return next.length === current.length ? undefined : next;
 }
