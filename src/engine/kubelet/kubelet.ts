@@ -1,5 +1,7 @@
 // The kubelets of every node as one component: a pods informer indexed by spec.nodeName feeds one worker per pod,
-// whose lifecycle runs as timed stages; a node whose machine is down runs nothing until it comes back.
+// whose lifecycle runs as timed stages; a node whose machine is down runs nothing. When the machine boots again its
+// kubelet posts a new bootID (heartbeat.ts) and every pod bound to the node is brought back as after a reboot
+// (rebootFlow.ts).
 import { ContainerLogs } from './containerLogs';
 import type { ClusterRuntime, Component } from '../cluster/types';
 import type { EventType } from '../events/types';
@@ -11,7 +13,6 @@ import { newProbeWorker } from './probeWorker';
 import type { Informer } from '../client/informer';
 import { indexPodsByNode, POD_NODE_INDEX, processInformers } from '../client/informer';
 import { StatusError } from '../apiserver/types';
-import { LEASE_RENEW_INTERVAL_MS } from './heartbeat';
 import type { KubeletOps } from './kubeletOps';
 import type { ContainerRun, PodWorker } from './podWorker';
 import { podKey, setCondition } from './podWorker';
@@ -25,6 +26,8 @@ import type { ProfileName, StageName, StageProfile } from './stages';
 import { PROFILES, stageDelayMs } from './stages';
 import { admit } from './startFlow';
 import { beginTermination } from './stopFlow';
+import { rebootPod } from './rebootFlow';
+import { bootsOf } from './machinePower';
 
 export interface KubeletOptions {
   profile?: ProfileName | StageProfile;
@@ -46,6 +49,10 @@ interface SlotTimer extends Stalled {
 /** the queued body of a slot timer (a returned closure: no per-timer function naming under keepNames builds) */
 function timerBody(k: Kubelet, t: SlotTimer): () => void {
   return () => k.fire(t);
+}
+
+function bootIDOf(node: Readonly<KubeObject>): string | undefined {
+  return (node.status as { nodeInfo?: { bootID?: string } } | undefined)?.nodeInfo?.bootID;
 }
 
 interface PodSpecLite {
@@ -85,7 +92,9 @@ export class Kubelet implements Component, KubeletOps {
   private nodes!: Informer;
   private readonly workers = new Map<string, PodWorker>();
   private readonly stalled = new Map<string, Stalled[]>();
-  private readonly lastRenewMs = new Map<string, number>();
+  /** per node, the machine boot its kubelet runs on (machinePower.ts bootsOf); timers of another boot wait */
+  private readonly boots = new Map<string, number>();
+  private workerRng!: Rng;
   private readonly imageIdOf = (img: string): string => this.images.imageID(img);
 
   constructor(opts: KubeletOptions = {}) {
@@ -97,10 +106,21 @@ export class Kubelet implements Component, KubeletOps {
     this.rt = rt;
     this.rng = rt.sim.rng.fork('kubelet');
     this.images = new ImageCatalog(rt.sim.rng.fork('kubelet-images'));
+    this.workerRng = rt.sim.rng.fork('kubelet-pod-workers');
     this.pods = processInformers(rt.api, 'kubelet').for('pods');
     indexPodsByNode(this.pods);
     this.nodes = processInformers(rt.api, 'kubelet').for('nodes');
     this.nodes.start();
+    // the node's kubelet came back on a new boot: it posts the boot's ID with its first status (setters.go MachineInfo)
+    this.nodes.addHandlers({
+      // a node (re)registering runs on its machine's current boot
+      onAdd: (o) => this.boots.set(o.metadata.name ?? '', bootsOf(rt, o.metadata.name ?? '')),
+      onUpdate: (old, cur) => {
+        const before = bootIDOf(old);
+        const after = bootIDOf(cur);
+        if (before && after && before !== after) this.rebooted(cur.metadata.name ?? '');
+      },
+    });
     this.pods.start();
     this.pods.addHandlers({
       onAdd: (o) => this.observe(o),
@@ -110,14 +130,12 @@ export class Kubelet implements Component, KubeletOps {
         if (w) this.forget(w);
       },
     });
-    // a lease renewed after a silence means the machine came back: resync that node's pods
+    // a machine that was down for less than a heartbeat (so did not visibly reboot) runs what stalled meanwhile once
+    // its kubelet renews the lease again
     rt.api.watch('leases', 'kube-node-lease', {}, (ev) => {
       const node = ev.object.metadata.name ?? '';
       if (ev.type !== 'MODIFIED' && ev.type !== 'ADDED') return;
-      const now = rt.sim.clock.nowMs();
-      const last = this.lastRenewMs.get(node);
-      this.lastRenewMs.set(node, now);
-      if (this.stalled.has(node) || (last !== undefined && now - last > 2 * LEASE_RENEW_INTERVAL_MS)) {
+      if (this.stalled.has(node)) {
         rt.sim.schedule({
           delayMs: 0,
           actor: `kubelet/${node}`,
@@ -125,6 +143,27 @@ export class Kubelet implements Component, KubeletOps {
           run: () => this.resync(node),
         });
       }
+    });
+  }
+
+  /** the node's machine runs this kubelet's boot: its timers may run */
+  private running(node: string): boolean {
+    return this.rt.machines.get(node)?.up === true && bootsOf(this.rt, node) === (this.boots.get(node) ?? 0);
+  }
+
+  /** the node's machine booted again: what the old boot was doing is gone; bring its pods back from the API */
+  private rebooted(node: string): void {
+    this.boots.set(node, bootsOf(this.rt, node));
+    this.stalled.delete(node);
+    const workers = this.workersOn(node);
+    for (const w of workers) for (const slot of [...w.timers.keys()]) this.cancel(w, slot);
+    this.rt.sim.schedule({
+      delayMs: 0,
+      actor: `kubelet/${node}`,
+      label: `kubelet/${node} restarted after a reboot`,
+      run: () => {
+        for (const w of workers) if (!w.gone) rebootPod(this, w);
+      },
     });
   }
 
@@ -179,21 +218,14 @@ export class Kubelet implements Component, KubeletOps {
     };
   }
 
-  /** the machine is back: run what stalled, and re-post status of pods others changed meanwhile (MarkPodsNotReady) */
+  /** the machine is up on the same boot: run what stalled */
   private resync(node: string): void {
-    if (this.rt.machines.get(node)?.up !== true) return;
+    if (!this.running(node)) return;
     const stalled = this.stalled.get(node) ?? [];
     this.stalled.delete(node);
-    const pending = new Set<PodWorker>();
     for (const s of stalled) {
       if (this.workers.get(s.w.uid) !== s.w) continue;
-      pending.add(s.w);
       this.after(s.w, s.slot, 0, s.label, s.fn);
-    }
-    for (const w of this.workersOn(node)) {
-      if (!pending.has(w) && !w.terminating && w.startTimeMs !== undefined) {
-        this.writeStatus(w, `kubelet resync: node ${node} is back`);
-      }
     }
   }
 
@@ -203,6 +235,10 @@ export class Kubelet implements Component, KubeletOps {
 
   delayOf(stage: StageName): number {
     return stageDelayMs(this.profile, stage, this.rng);
+  }
+
+  jitter(ms: number, maxFactor: number): number {
+    return ms + Math.floor(this.workerRng.float() * maxFactor * ms);
   }
 
   after(
@@ -233,7 +269,7 @@ export class Kubelet implements Component, KubeletOps {
     if (w.timers.get(slot) !== t.handle) return;
     w.timers.delete(slot);
     if (w.gone) return;
-    if (this.rt.machines.get(node)?.up !== true) {
+    if (!this.running(node)) {
       let list = this.stalled.get(node);
       if (!list) this.stalled.set(node, (list = []));
       list.push({ w, slot, label: t.label, fn: t.fn });

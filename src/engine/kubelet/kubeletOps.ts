@@ -21,6 +21,8 @@ export interface KubeletOps {
   nowMs(): number;
   /** the stage's delay with jitter */
   delayOf(stage: StageName): number;
+  /** wait.Jitter: ms plus up to maxFactor x ms more, drawn from the pod workers' own seeded stream */
+  jitter(ms: number, maxFactor: number): number;
   /**
    * Run fn after delayMs in timer slot `slot` of the worker (replacing what was there). If the machine is down when
    * the timer fires, fn is kept and runs when the node's kubelet comes back. A `background` timer (upkeep that

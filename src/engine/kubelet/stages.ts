@@ -74,6 +74,11 @@ export function stageDelayMs(profile: StageProfile, stage: StageName, rng: Rng):
 export const INITIAL_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
 
+/** KubeletConfiguration syncFrequency default: the pod worker's resyncInterval, the longest it requeues a pod for */
+export const POD_RESYNC_INTERVAL_MS = 60_000;
+/** pod_workers.go workerBackOffPeriodJitterFactor: a failed sync is requeued up to 50% later than its back-off */
+export const WORKER_BACKOFF_JITTER_FACTOR = 0.5;
+
 /**
  * Wait before restart number `restarts + 1` (mirrors kuberuntime doBackOff + flowcontrol.Backoff): the first crash
  * restarts at once (no back-off entry yet), later ones wait 10 s, 20 s, 40 s, ... 5 min.

@@ -42,7 +42,7 @@ export function admit(ops: KubeletOps, w: PodWorker): void {
  * starts containers, so the IP and PodReadyToStartContainers=True reach the API with the next status (the started
  * container, or the image pull error), whose generation also stamps the condition's transition time.
  */
-function sandbox(ops: KubeletOps, w: PodWorker): void {
+export function sandbox(ops: KubeletOps, w: PodWorker): void {
   if (!w.podIP) w.podIP = ops.ipam.setUp(ops.nodeOf(w.node), ops.podOf(w), w.hostIP);
   w.sandboxReady = true;
   nextContainer(ops, w);
@@ -58,6 +58,17 @@ function specOf(ops: KubeletOps, w: PodWorker, c: ContainerRun): ContainerSpecLi
 export function nextContainer(ops: KubeletOps, w: PodWorker): void {
   const c = w.containers[w.cursor];
   if (!c) return;
+  // computePodActions never starts again a container of an OnFailure pod that succeeded (met after a reboot)
+  if (
+    !c.init &&
+    w.restartPolicy === 'OnFailure' &&
+    c.state === 'terminated' &&
+    c.terminated?.exitCode === 0
+  ) {
+    w.cursor++;
+    nextContainer(ops, w);
+    return;
+  }
   const policy = specOf(ops, w, c)?.imagePullPolicy;
   const present = ops.images.isPresent(w.node, c.image);
   if (policy === 'Never' && !present) return neverPull(ops, w, c);
@@ -83,9 +94,17 @@ export function nextContainer(ops: KubeletOps, w: PodWorker): void {
   ops.after(w, 'flow', ops.delayOf('createContainer'), `create ${c.name}`, () => startContainer(ops, w, c));
 }
 
-/** create + start one container (Created, Started Events) and post its running state */
+/**
+ * create + start one container (Created, Started Events) and post its running state. A container that ran before is
+ * a new instance: kuberuntime_container.go startContainer counts restartCount = the previous instance's + 1, and
+ * the previous instance's exit becomes lastState.
+ */
 export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): void {
   const now = ops.nowMs();
+  if (c.containerID) {
+    if (c.terminated) c.lastTerminated = c.terminated;
+    c.restartCount++;
+  }
   c.containerID = `containerd://${ops.rng.string(64, '0123456789abcdef')}`;
   const startLog = demoStartLog(c.image);
   if (startLog !== undefined) ops.logs.write(w.uid, c.name, c.containerID, now, startLog);
@@ -99,6 +118,8 @@ export function startContainer(ops: KubeletOps, w: PodWorker, c: ContainerRun): 
   ops.event(w, 'Normal', 'Created', `Created container: ${c.name}`);
   ops.event(w, 'Normal', 'Started', `Started container ${c.name}`);
   if (c.init) {
+    // init containers running again (after a reboot) make the pod uninitialized until they complete
+    setCondition(w, 'Initialized', 'False', now);
     ops.writeStatus(w, `kubelet stage createContainer: init container ${c.name} started`);
     ops.after(w, 'flow', ops.delayOf('initContainerRun'), `init ${c.name} runs`, () =>
       initContainerDone(ops, w, c),

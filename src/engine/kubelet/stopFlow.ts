@@ -24,7 +24,7 @@ export function beginTermination(ops: KubeletOps, w: PodWorker, gracePeriodSecon
   ops.after(w, 'flow', 0, 'kill containers', () => killContainers(ops, w));
 }
 
-function killContainers(ops: KubeletOps, w: PodWorker): void {
+export function killContainers(ops: KubeletOps, w: PodWorker): void {
   const running = w.containers.filter((c) => c.state === 'running');
   for (const c of running) ops.event(w, 'Normal', 'Killing', `Stopping container ${c.name}`);
   ops.trace(

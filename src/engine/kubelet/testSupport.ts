@@ -91,3 +91,21 @@ export function eventsFor(cluster: Cluster, name: string): { reason: string; mes
     .items.filter((e) => (e.involvedObject as { name?: string } | undefined)?.name === name)
     .map((e) => ({ reason: String(e.reason), message: String(e.message) }));
 }
+
+export interface EventLite {
+  type: string;
+  reason: string;
+  message: string;
+  count: number;
+  metadata: { namespace?: string };
+  involvedObject: { kind?: string; name?: string; uid?: string; namespace?: string };
+  source: { component?: string; host?: string };
+}
+
+/** the Events the kubelet recorded on its node reference (kl.nodeRef), oldest first */
+export function kubeletNodeEvents(cluster: Cluster, node: string): EventLite[] {
+  return (cluster.runtime.api.list('events', 'default').items as unknown as EventLite[]).filter(
+    (e) =>
+      e.involvedObject.kind === 'Node' && e.involvedObject.name === node && e.source.component === 'kubelet',
+  );
+}

@@ -20,12 +20,12 @@ describe('kubectl get --watch', () => {
       code: 0,
       stdout: [
         'NAME                   READY   STATUS    RESTARTS   AGE',
-        'web-7957885594-vqpxr   0/1     Pending   0          0s',
+        'web-7957885594-gk2j5   0/1     Pending   0          0s',
         // bound to the node
-        'web-7957885594-vqpxr   0/1     Pending   0          0s',
+        'web-7957885594-gk2j5   0/1     Pending   0          0s',
         // STATUS widens from here on (tabwriter.RememberWidths); the header is not printed again
-        'web-7957885594-vqpxr   0/1     ContainerCreating   0          0s',
-        'web-7957885594-vqpxr   1/1     Running             0          2s',
+        'web-7957885594-gk2j5   0/1     ContainerCreating   0          0s',
+        'web-7957885594-gk2j5   1/1     Running             0          2s',
         '',
       ].join('\n'),
       stderr: SETTLED('2.888s'),
@@ -41,10 +41,10 @@ describe('kubectl get --watch', () => {
     expect(r.stdout).toBe(
       [
         'EVENT      NAME                   READY   STATUS    RESTARTS   AGE',
-        'ADDED      web-7957885594-26jmx   0/1     Pending   0          0s',
-        'MODIFIED   web-7957885594-26jmx   0/1     Pending   0          0s',
-        'MODIFIED   web-7957885594-26jmx   0/1     ContainerCreating   0          0s',
-        'MODIFIED   web-7957885594-26jmx   1/1     Running             0          2s',
+        'ADDED      web-7957885594-s66pp   0/1     Pending   0          0s',
+        'MODIFIED   web-7957885594-s66pp   0/1     Pending   0          0s',
+        'MODIFIED   web-7957885594-s66pp   0/1     ContainerCreating   0          0s',
+        'MODIFIED   web-7957885594-s66pp   1/1     Running             0          2s',
         '',
       ].join('\n'),
     );

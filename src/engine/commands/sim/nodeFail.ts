@@ -1,7 +1,9 @@
-// `sim node fail NAME`: the machine goes down; its kubelet stops renewing the Lease and posting status.
+// `sim node fail NAME`: the machine loses power; its kubelet stops renewing the Lease and posting status, and
+// everything on it stops running (until `sim node recover` boots it again).
 import type { ClusterRuntime } from '../../cluster/types';
 import type { CommandResult, CommandSpec } from '../types';
 import { fail } from '../types';
+import { setMachinePower } from '../../kubelet/machinePower';
 
 /** the machine of an existing node, or the error to print */
 export function machineOf(
@@ -18,14 +20,14 @@ export function machineOf(
 
 export const nodeFailCommand: CommandSpec = {
   path: ['node', 'fail'],
-  summary: "Power a node's machine off: its kubelet stops heartbeating",
+  summary: "Power a node's machine off: its kubelet stops heartbeating and its containers stop",
   flags: [],
   run(args, { rt }) {
     const machine = machineOf(rt, 'fail', args.positionals);
     if ('code' in machine) return machine;
     const name = args.positionals[0] as string;
     if (!machine.up) return fail(`error: node "${name}" has already failed\n`);
-    machine.up = false;
+    setMachinePower(rt, name, false);
     rt.sim.trace.record({ actor: 'sim', action: 'fail', target: `nodes/${name}`, cause: 'sim node fail' });
     return {
       code: 0,

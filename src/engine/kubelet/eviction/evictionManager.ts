@@ -13,6 +13,7 @@ import { NODE_SYSTEM_MEMORY_BYTES } from '../../metrics/metricsServer';
 import { evictPod, oomKill } from './oomKill';
 import { memoryEvictionMessage, rankMemoryPressure, type PodMemoryStats } from './ranking';
 import { parseMemoryThreshold, type MemoryThreshold } from './threshold';
+import { recordNodeEvent, recordNodeStatusEvent } from '../nodeEvents';
 
 export interface EvictionOptions {
   /** --eviction-hard for memory, e.g. 'memory.available<100Mi' or 'memory.available<5%' */
@@ -101,15 +102,12 @@ export class EvictionManager implements Component {
     const met = available < thresholdBytes;
     if (met) st.lastMetMs = now;
     const pressure = st.lastMetMs !== undefined && now - st.lastMetMs < this.transitionMs;
+    // eviction_manager.go synchronize records it on the kubelet's node reference; the MemoryPressure setter reports
+    // the condition after it, with the node status
+    if (met)
+      recordNodeEvent(this.rt, name, 'Warning', 'EvictionThresholdMet', 'Attempting to reclaim memory');
     this.setMemoryPressure(node, pressure || met);
     if (!met) return;
-    this.rt.events.event(
-      node as unknown as KubeObject,
-      'Warning',
-      'EvictionThresholdMet',
-      'Attempting to reclaim memory',
-      { component: 'kubelet', host: name },
-    );
     this.evictOne(live, podOf, available, this.threshold.quantity(capacity));
   }
 
@@ -150,7 +148,10 @@ export class EvictionManager implements Component {
     }
   }
 
-  /** the MemoryPressure condition (nodestatus.MemoryPressureCondition) and its node Event on a change */
+  /**
+   * the MemoryPressure condition (nodestatus.MemoryPressureCondition) and its node Event when pressure starts or ends;
+   * a missing or Unknown condition (the node controller's, while the kubelet was away) is the status post's to reset
+   */
   private setMemoryPressure(node: Readonly<Node>, pressure: boolean): void {
     const name = node.metadata?.name ?? '';
     const status = pressure ? 'True' : 'False';
@@ -161,7 +162,7 @@ export class EvictionManager implements Component {
       return;
     }
     const prev = cur.status?.conditions?.find((c) => c.type === 'MemoryPressure');
-    if (prev?.status === status || (prev === undefined && !pressure)) return;
+    if (prev?.status === status || (!pressure && prev?.status !== 'True')) return;
     const now = this.rt.sim.clock.nowRfc3339();
     const next: NodeCondition = pressure
       ? {
@@ -191,13 +192,11 @@ export class EvictionManager implements Component {
         cause: `eviction manager: memory.available ${pressure ? 'below' : 'above'} threshold`,
       },
     );
-    const reason = pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory';
-    this.rt.events.event(
-      cur as unknown as KubeObject,
+    recordNodeStatusEvent(
+      this.rt,
+      name,
       'Normal',
-      reason,
-      `Node ${name} status is now: ${reason}`,
-      { component: 'kubelet', host: name },
+      pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory',
     );
   }
 }

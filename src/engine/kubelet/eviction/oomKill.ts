@@ -33,6 +33,7 @@ function oomOps(k: Kubelet, c: ContainerRun): KubeletOps {
     logs: k.logs,
     nowMs: () => k.nowMs(),
     delayOf: (s) => k.delayOf(s),
+    jitter: (ms, f) => k.jitter(ms, f),
     after: (w, slot, ms, label, fn, background) => k.after(w, slot, ms, label, fn, background),
     cancel: (w, slot) => k.cancel(w, slot),
     writeStatus: (w, cause, terminal) => {
