@@ -33,7 +33,7 @@ export interface InvolvedFields {
   namespace?: string;
   name: string;
   uid?: string;
-  apiVersion: string;
+  apiVersion?: string;
 }
 
 export class CorrelatorKeys {
@@ -73,7 +73,7 @@ export class CorrelatorKeys {
       hit.name === ref.name &&
       hit.namespace === namespace &&
       hit.kind === ref.kind &&
-      hit.apiVersion === ref.apiVersion
+      hit.apiVersion === (ref.apiVersion ?? '')
     ) {
       return hit;
     }
@@ -83,7 +83,7 @@ export class CorrelatorKeys {
       namespace,
       name: ref.name,
       uid,
-      apiVersion: ref.apiVersion,
+      apiVersion: ref.apiVersion ?? '',
       sources: [],
     };
     this.objects.set(id, made);

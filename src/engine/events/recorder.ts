@@ -24,13 +24,15 @@ interface ObjectReference {
   namespace?: string;
   name: string;
   uid?: string;
-  apiVersion: string;
+  apiVersion?: string;
   resourceVersion?: string;
 }
 
 /** reference.GetReference: what involvedObject records */
 function referenceOf(obj: Readonly<KubeObject>): ObjectReference {
-  const ref: ObjectReference = { kind: obj.kind, name: obj.metadata.name ?? '', apiVersion: obj.apiVersion };
+  const ref: ObjectReference = { kind: obj.kind, name: obj.metadata.name ?? '' };
+  // ObjectReference's fields are omitempty: the kubelet's node reference has no apiVersion
+  if (obj.apiVersion) ref.apiVersion = obj.apiVersion;
   if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace;
   if (obj.metadata.uid) ref.uid = obj.metadata.uid;
   if (obj.metadata.resourceVersion) ref.resourceVersion = obj.metadata.resourceVersion;

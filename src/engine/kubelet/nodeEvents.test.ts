@@ -81,6 +81,19 @@ describe('kubelet node Events', () => {
     expect(kubeletNodeEvents(c, 'control-plane')).toHaveLength(5);
   });
 
+  it('the reference has no apiVersion, and describe node shows both the kubelet and the controller Events', () => {
+    const c = createCluster({ seed: 3 });
+    c.run('sim settle');
+    // ObjectReference fields are omitempty: kl.nodeRef sets no APIVersion
+    expect(kubeletNodeEvents(c, 'node-1')[0]?.involvedObject).not.toHaveProperty('apiVersion');
+    // NodeDescriber searches by the node's uid (controllers) and by its name as uid (kubelet), then merges
+    const out = c.run('kubectl describe node node-1').stdout;
+    const events = out.slice(out.indexOf('\nEvents:'));
+    expect(events).toContain('Starting kubelet.');
+    expect(events).toContain('Node node-1 status is now: NodeHasSufficientMemory');
+    expect(events).toContain('Registered Node node-1 in Controller');
+  });
+
   it('records nothing per heartbeat or status report', () => {
     const c = createCluster({ controlPlane: false });
     c.run('sim advance 11m');

@@ -2,7 +2,7 @@
 // starts again) and the pods still bound to it come back in new sandboxes, their containers new instances.
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import type { Cluster } from '../index';
+import { createCluster, type Cluster } from '../index';
 import {
   bindPod,
   clusterWithKubelet,
@@ -58,6 +58,18 @@ describe('a power-cycled node reboots', () => {
     // machineID and systemUUID belong to the machine, not the boot
     const info = (c.runtime.api.get('nodes', undefined, 'node-1') as unknown as Node).status?.nodeInfo;
     expect(info?.systemUUID).toBe(first);
+  });
+
+  it('a cloud console stop and start is a reboot too, however quick', () => {
+    const c = createCluster({ seed: 4 });
+    c.run('sim settle');
+    const first = bootID(c, 'node-1');
+    expect(c.run('sim cloud shutdown-instance node-1').code).toBe(0);
+    expect(c.run('sim cloud start-instance node-1').code).toBe(0);
+    timeUntil(c, () => bootID(c, 'node-1') !== first, 10_000);
+    expect(kubeletNodeEvents(c, 'node-1').find((e) => e.reason === 'Rebooted')?.message).toBe(
+      `Node node-1 has been rebooted, boot id: ${bootID(c, 'node-1')}`,
+    );
   });
 
   it.each([

@@ -41,7 +41,11 @@ export function eventsFor(api: ApiServer, obj: KubeObject): Event[] {
     (e) =>
       e.involvedObject?.name === name &&
       (e.involvedObject.kind === undefined || e.involvedObject.kind === obj.kind) &&
-      (!e.involvedObject.uid || !obj.metadata.uid || e.involvedObject.uid === obj.metadata.uid),
+      (!e.involvedObject.uid ||
+        !obj.metadata.uid ||
+        e.involvedObject.uid === obj.metadata.uid ||
+        // NodeDescriber searches twice and merges: controllers use the node's uid, the kubelet its name
+        (obj.kind === 'Node' && e.involvedObject.uid === name)),
   );
 }
 

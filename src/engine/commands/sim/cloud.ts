@@ -6,6 +6,7 @@ import { cloudOf } from '../../cloud/registry';
 import type { CommandResult, CommandSpec } from '../types';
 import { fail, ok } from '../types';
 import { alignColumns } from '../printers/tabwriter';
+import { setMachinePower } from '../../kubelet/machinePower';
 
 /** the instance named by the one positional argument, or the error to print */
 function instanceArg(
@@ -21,8 +22,8 @@ function instanceArg(
 }
 
 function setMachine(rt: ClusterRuntime, name: string, up: boolean, action: string): void {
-  const machine = rt.machines.get(name);
-  if (machine) machine.up = up;
+  // a start is a new boot, as for `sim node recover`
+  setMachinePower(rt, name, up);
   rt.sim.trace.record({ actor: 'sim', action, target: `nodes/${name}`, cause: `sim cloud ${action}` });
 }
 
