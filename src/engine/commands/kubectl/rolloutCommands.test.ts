@@ -1,69 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ctx, deployment, replicaSet } from './rolloutTestFixtures';
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import { createCluster, type Cluster } from '../../index';
 import type { KubeObject } from '../../types/object';
 
-const ctx = { actor: 'test' };
-const template = (image: string, hash?: string) => ({
-  metadata: { labels: { app: 'web', ...(hash ? { 'pod-template-hash': hash } : {}) } },
-  spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 80, protocol: 'TCP' }] }] },
-});
-
-function deployment(c: Cluster, image: string, extra: Record<string, unknown> = {}): KubeObject {
-  return c.runtime.api.create(
-    'deployments',
-    'default',
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: {
-        name: 'web',
-        namespace: 'default',
-        annotations: { 'deployment.kubernetes.io/revision': '3' },
-      },
-      spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: template(image), ...extra },
-    },
-    ctx,
-  );
-}
-
-/** a ReplicaSet as the Deployment controller would have left it for one revision */
-function replicaSet(c: Cluster, d: KubeObject, revision: number, image: string, cause?: string): void {
-  const hash = `h${revision}`;
-  c.runtime.api.create(
-    'replicasets',
-    'default',
-    {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: {
-        name: `web-${hash}`,
-        namespace: 'default',
-        labels: { app: 'web', 'pod-template-hash': hash },
-        annotations: {
-          'deployment.kubernetes.io/revision': String(revision),
-          ...(cause ? { 'kubernetes.io/change-cause': cause } : {}),
-        },
-        ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'Deployment',
-            name: 'web',
-            uid: d.metadata.uid ?? '',
-            controller: true,
-          },
-        ],
-      },
-      spec: {
-        replicas: 0,
-        selector: { matchLabels: { app: 'web', 'pod-template-hash': hash } },
-        template: template(image, hash),
-      },
-    },
-    ctx,
-  );
-}
-
+/** revisions 1..3 (nginx:1.25, 1.26, 1.27), the first and last with a change-cause; the Deployment is at 1.27 */
 function withHistory(): Cluster {
   const c = createCluster();
   const d = deployment(c, 'nginx:1.27');

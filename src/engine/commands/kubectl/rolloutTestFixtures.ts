@@ -9,7 +9,7 @@ export const ctx = { actor: 'test' };
 export const CAUSE = 'kubernetes.io/change-cause';
 export const template = (image: string, hash?: string, annotations?: Record<string, string>) => ({
   metadata: { labels: { app: 'web', ...(hash ? { 'pod-template-hash': hash } : {}) }, annotations },
-  spec: { containers: [{ name: 'web', image }] },
+  spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 80, protocol: 'TCP' }] }] },
 });
 
 export function deployment(c: Cluster, image: string, extra: Record<string, unknown> = {}): KubeObject {
