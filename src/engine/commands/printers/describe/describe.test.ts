@@ -8,6 +8,7 @@ import { describeNode } from './node';
 import { rfc1123z, describeEvents } from './common';
 import { DescribeWriter } from './writer';
 import { smartLabelFor } from './generic';
+import { webReplicaSet } from './testFixtures';
 
 const MIN = 60_000;
 
@@ -209,35 +210,14 @@ const deployment: KubeObject = {
     ],
   },
 };
-/** a ReplicaSet of the Deployment: kubectl picks the new one by template (`image`), ignoring pod-template-hash */
-const rs = (name: string, rev: string, replicas: number, image: string, created: string): KubeObject => ({
-  apiVersion: 'apps/v1',
-  kind: 'ReplicaSet',
-  metadata: {
-    name,
-    namespace: 'default',
-    uid: `uid-${name}`,
-    creationTimestamp: created,
-    annotations: { 'deployment.kubernetes.io/revision': rev },
-  },
-  spec: {
-    replicas,
-    template: {
-      metadata: { labels: { app: 'web', 'pod-template-hash': name } },
-      spec: { containers: [{ name: 'nginx', image }] },
-    },
-  },
-  status: { replicas },
-});
-
 describe('describe deployment', () => {
   it('matches the kubectl layout', () => {
     const out = describeDeployment(deployment, {
       nowMs: 0,
       events: [],
       replicaSets: [
-        rs('web-old', '1', 0, 'nginx:1.26', '2025-01-01T00:00:00Z'),
-        rs('web-new', '2', 3, 'nginx:1.27', '2025-01-01T00:01:00Z'),
+        webReplicaSet('web-old', 'nginx:1.26', '2025-01-01T00:00:00Z', '1', 0),
+        webReplicaSet('web-new', 'nginx:1.27', '2025-01-01T00:01:00Z', '2', 3),
       ],
     });
     expect(out).toBe(

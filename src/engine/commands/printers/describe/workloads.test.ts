@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../types/object';
 import { createCluster } from '../../../index';
 import { describeDeployment } from './workloads';
+import { webReplicaSet } from './testFixtures';
 
 const deployment = (image: string): KubeObject => ({
   apiVersion: 'apps/v1',
@@ -26,25 +27,9 @@ const deployment = (image: string): KubeObject => ({
   },
 });
 
-const rs = (name: string, image: string, created: string, rev = '1', replicas = 0): KubeObject => ({
-  apiVersion: 'apps/v1',
-  kind: 'ReplicaSet',
-  metadata: {
-    name,
-    namespace: 'default',
-    uid: `uid-${name}`,
-    creationTimestamp: `2025-01-01T00:00:${created}Z`,
-    annotations: { 'deployment.kubernetes.io/revision': rev },
-  },
-  spec: {
-    replicas,
-    template: {
-      metadata: { labels: { app: 'web', 'pod-template-hash': name } },
-      spec: { containers: [{ name: 'nginx', image }] },
-    },
-  },
-  status: { replicas },
-});
+/** a ReplicaSet of `web` created `created` seconds into 2025 */
+const rs = (name: string, image: string, created: string, rev = '1', replicas = 0): KubeObject =>
+  webReplicaSet(name, image, `2025-01-01T00:00:${created}Z`, rev, replicas);
 
 /** the two lines, with the tabwriter padding after the title collapsed to one space */
 const rsLines = (out: string) =>
