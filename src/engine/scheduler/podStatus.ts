@@ -48,8 +48,9 @@ function setCondition(pod: Pod, cond: PodCondition): boolean {
 }
 
 /**
- * updatePod: PodScheduled=False reason Unschedulable with the FitError message; nominated: undefined leaves
- * status.nominatedNodeName alone, '' clears it, a name sets it. Skips the write when nothing changes.
+ * updatePod: PodScheduled=False reason Unschedulable with the FitError message (SchedulerError for other errors,
+ * handleSchedulingFailure); nominated: undefined leaves status.nominatedNodeName alone, '' clears it, a name sets
+ * it. Skips the write when nothing changes.
  */
 export function markUnschedulable(
   rt: ClusterRuntime,
@@ -58,13 +59,14 @@ export function markUnschedulable(
   message: string,
   nominated: string | undefined,
   ctx: RequestContext,
+  reason: 'Unschedulable' | 'SchedulerError' = 'Unschedulable',
 ): void {
   const pod = fresh(rt, ns, name);
   if (!pod || pod.spec?.nodeName) return;
   let changed = setCondition(pod, {
     type: 'PodScheduled',
     status: 'False',
-    reason: 'Unschedulable',
+    reason,
     message,
     lastTransitionTime: rt.sim.clock.nowRfc3339(),
   });

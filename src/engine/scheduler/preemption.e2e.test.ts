@@ -81,7 +81,7 @@ describe('preemption', () => {
     expect(get(c, 'victim')?.metadata?.deletionTimestamp).toBeUndefined();
     const cond = get(c, 'polite')?.status?.conditions?.find((x) => x.type === 'PodScheduled');
     expect(cond?.message).toBe(
-      '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. ' +
+      '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint(s). ' +
         'preemption: not eligible due to preemptionPolicy=Never.',
     );
   });

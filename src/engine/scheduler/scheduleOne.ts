@@ -148,6 +148,9 @@ function prepareCandidate(s: Scheduler, preemptor: Pod, profile: Profile, c: Can
   }
 }
 
+/** the FailedScheduling message for a failed binding: framework.go RunBindPlugins `running Bind plugin %q: %w` */
+export const bindErrorMessage = (err: string): string => `running Bind plugin "DefaultBinder": ${err}`;
+
 /** assume the pod on the node now; write the binding bindLatencyMs later (the asynchronous binding cycle) */
 function assumeAndBind(
   s: Scheduler,
@@ -187,9 +190,21 @@ function bind(s: Scheduler, info: QueuedPodInfo, profile: Profile, node: string,
     s.queue.moveAllToActiveOrBackoffQueue();
     const current = s.pods?.get(info.key) as Pod | undefined;
     if (!current || current.spec?.nodeName || current.metadata?.deletionTimestamp) return;
-    s.rt.events.event(asObj(current), 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`, {
+    // bindingCycle returns the Bind status as is; framework.go RunBindPlugins wraps a plugin error, and
+    // handleSchedulingFailure records it (Event + PodScheduled=False reason SchedulerError, nomination cleared)
+    const msg = bindErrorMessage(e.message);
+    s.rt.events.event(asObj(current), 'Warning', 'FailedScheduling', msg, {
       component: profile.schedulerName,
     });
     s.queue.addBackoff({ ...info, pod: current });
+    markUnschedulable(
+      s.rt,
+      ns,
+      name,
+      msg,
+      '',
+      { actor: profile.schedulerName, cause: `binding attempt ${info.attempts} failed` },
+      'SchedulerError',
+    );
   }
 }

@@ -1,8 +1,9 @@
 // End-to-end scheduler tests through createCluster(): binding, Events, FitError messages, profiles, extenders.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { createCluster } from '../index';
 import { createScheduler } from './scheduler';
+import { status as statusError } from '../apiserver/errors';
 
 function clusterWithScheduler(nodes: number | Parameters<typeof createCluster>[0] = 3) {
   // a bare cluster (no control plane) so this scheduler is the only one
@@ -74,7 +75,7 @@ describe('scheduler end to end', () => {
     c.run('kubectl apply -f -', podYaml('late', '', '2'));
     c.run('sim settle');
     const expected =
-      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. ' +
+      '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
       'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.';
     const pod = getPod(c, 'late');
     expect(pod.spec?.nodeName).toBeUndefined();
@@ -150,4 +151,40 @@ spec:
     const scheduled = c.runtime.api.list('events', 'default').items.filter((e) => e.reason === 'Scheduled');
     expect(scheduled).toHaveLength(3);
   });
+});
+
+describe('binding failure (schedule_one.go handleBindingCycleError -> handleSchedulingFailure)', () => {
+  it.each([
+    {
+      name: 'apiserver error',
+      err: statusError(500, 'InternalError', 'Internal error occurred: etcd timeout'),
+      want: 'running Bind plugin "DefaultBinder": Internal error occurred: etcd timeout',
+    },
+    {
+      name: 'conflict',
+      err: statusError(409, 'Conflict', 'Operation cannot be fulfilled on pods/binding "web": try again'),
+      want: 'running Bind plugin "DefaultBinder": Operation cannot be fulfilled on pods/binding "web": try again',
+    },
+  ])(
+    '$name: FailedScheduling event and PodScheduled=False/SchedulerError, then a retry binds',
+    ({ err, want }) => {
+      const { c } = clusterWithScheduler(1);
+      const bind = vi.spyOn(c.runtime.api, 'bind').mockImplementationOnce(() => {
+        throw err;
+      });
+      c.run('kubectl apply -f -', podYaml('web'));
+      c.run('sim advance 100ms');
+      expect(bind).toHaveBeenCalledTimes(1);
+      expect(events(c, 'web')).toContainEqual({
+        reason: 'FailedScheduling',
+        type: 'Warning',
+        source: 'default-scheduler',
+        message: want,
+      });
+      const cond = getPod(c, 'web').status?.conditions?.find((x) => x.type === 'PodScheduled');
+      expect(cond).toMatchObject({ status: 'False', reason: 'SchedulerError', message: want });
+      c.run('sim settle');
+      expect(getPod(c, 'web').spec?.nodeName).toBe('node-1');
+    },
+  );
 });

@@ -12,7 +12,7 @@ interface NodeView extends KubeObject {
 }
 
 // no volumeClaimTemplates: the default class's cloud disks are zonal and each node has its own zone, so a
-// claim-bound pod could not move to a healthy node (it would stay Pending with a volume node affinity conflict)
+// claim-bound pod could not move to a healthy node (it would stay Pending: it didn't match the PersistentVolume's node affinity)
 const sts = `apiVersion: apps/v1
 kind: StatefulSet
 metadata: { name: web }

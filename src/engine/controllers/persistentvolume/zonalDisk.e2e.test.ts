@@ -1,5 +1,5 @@
 // End to end: the default StorageClass provisions zonal cloud disks; a StatefulSet pod whose node died comes back
-// only in its disk's zone (to its own data), or stays Pending with `volume node affinity conflict` when none fits.
+// only in its disk's zone (to its own data), or stays Pending with `didn't match PersistentVolume's node affinity` when none fits.
 import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { createCluster, type Cluster } from '../../index';
@@ -107,7 +107,7 @@ describe('zonal cloud disks behind the default StorageClass', () => {
     expect(pvWrites(diskOf(c) as unknown as KubeObject)).toBeGreaterThan(writes);
   });
 
-  it('with no other node in the disk zone the pod stays Pending with a volume node affinity conflict', () => {
+  it('with no other node in the disk zone the pod stays Pending: no node matches the PV node affinity', () => {
     const c = createCluster({ seed: 8, nodes: 3 });
     const { uid } = failDbNode(c);
     c.runtime.sim.advance(60_000);
@@ -117,7 +117,7 @@ describe('zonal cloud disks behind the default StorageClass', () => {
     expect(p?.spec?.nodeName).toBeUndefined();
     const describe = c.run('kubectl describe pod db-0').stdout;
     expect(describe).toMatch(
-      /FailedScheduling .*0\/4 nodes are available: .*2 node\(s\) had volume node affinity conflict/,
+      /FailedScheduling .*0\/4 nodes are available: .*2 node\(s\) didn't match PersistentVolume's node affinity/,
     );
   });
 

@@ -8,6 +8,8 @@ import { doNotScheduleTaint, findMatchingUntoleratedTaint, tolerationsTolerateTa
 
 export const TAINT_TOLERATION = 'TaintToleration';
 const PRE_SCORE_KEY = 'PreScore' + TAINT_TOLERATION;
+/** taint_toleration.go Filter's reason (v1.35) */
+export const ERR_REASON_UNTOLERATED = 'node(s) had untolerated taint(s)';
 
 export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin {
   return {
@@ -17,10 +19,8 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
       if (taints === undefined || taints.length === 0) return success();
       const taint = findMatchingUntoleratedTaint(taints, pod.spec?.tolerations, doNotScheduleTaint);
       if (taint === undefined) return success();
-      return unresolvable(
-        TAINT_TOLERATION,
-        `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`,
-      );
+      // since v1.35 (kubernetes#134740) the reason no longer names the taint: keys/values may be sensitive
+      return unresolvable(TAINT_TOLERATION, ERR_REASON_UNTOLERATED);
     },
     preScore(state, pod) {
       // getAllTolerationPreferNoSchedule: tolerations with empty effect or PreferNoSchedule

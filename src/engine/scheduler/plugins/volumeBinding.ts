@@ -8,7 +8,8 @@ import { ParsedNodeSelector } from './nodeSelector';
 import { podClaimNames, volumesOf } from './volumeTypes';
 
 export const VOLUME_BINDING = 'VolumeBinding';
-export const ERR_REASON_BIND_CONFLICT = 'node(s) had volume node affinity conflict';
+/** binder.go ErrReasonNodeConflict, reworded in v1.33 (kubernetes#129887) */
+export const ERR_REASON_BIND_CONFLICT = "node(s) didn't match PersistentVolume's node affinity";
 export const ERR_REASON_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 export const ERR_REASON_PV_NOT_EXIST =
   'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';

@@ -84,7 +84,10 @@ describe('VolumeBinding', () => {
     {
       name: 'bound PV node affinity',
       claims: ['bound'],
-      want: { na: 'Success', nb: 'UnschedulableAndUnresolvable: node(s) had volume node affinity conflict' },
+      want: {
+        na: 'Success',
+        nb: "UnschedulableAndUnresolvable: node(s) didn't match PersistentVolume's node affinity",
+      },
     },
   ])('$name', ({ claims, want }) => {
     const ctx = contextOf(infos, {
