@@ -30,6 +30,10 @@ describe('bootstrapCluster (createCluster defaults)', () => {
       endpoints?: Array<{ addresses: string[] }>;
     };
     expect(slice.endpoints?.[0]?.addresses).toEqual(['172.18.0.2']);
+    // endpointsadapter.go endpointSliceFromEndpoints: only the service-name label, no managed-by
+    expect(api.get('endpointslices', 'default', 'kubernetes').metadata.labels).toEqual({
+      'kubernetes.io/service-name': 'kubernetes',
+    });
     const ep = api.get('endpoints', 'default', 'kubernetes') as {
       subsets?: Array<{ ports?: Array<{ port: number }> }>;
     };

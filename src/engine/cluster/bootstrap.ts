@@ -61,7 +61,10 @@ function kubernetesService(): KubeObject {
   };
 }
 
-/** pkg/controlplane/reconcilers: the API server publishes its own endpoints for the selector-less `kubernetes` Service */
+/**
+ * pkg/controlplane/reconcilers: the API server publishes its own endpoints for the selector-less `kubernetes` Service.
+ * endpointsadapter.go endpointSliceFromEndpoints sets only the service-name label (no managed-by: no controller owns it).
+ */
 function kubernetesEndpointSlice(): KubeObject {
   return {
     apiVersion: 'discovery.k8s.io/v1',
@@ -69,10 +72,7 @@ function kubernetesEndpointSlice(): KubeObject {
     metadata: {
       name: 'kubernetes',
       namespace: 'default',
-      labels: {
-        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
-        'kubernetes.io/service-name': 'kubernetes',
-      },
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
     },
     addressType: 'IPv4',
     endpoints: [{ addresses: [nodeInternalIP(0)], conditions: { ready: true } }],

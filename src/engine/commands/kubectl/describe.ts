@@ -127,9 +127,8 @@ function runDescribe(args: ParsedArgs, ctx: CommandContext): CommandResult {
     labelSelector: args.string('selector'),
   });
   const objs = fetched.flatMap((f) => f.objects);
-  const showEvents = args.has('show-events')
-    ? args.bool('show-events')
-    : objs.length <= 1 && errors.length === 0;
+  // DescribeOptions.Run passes the same DescriberSettings (ShowEvents defaults to true) to every object's describer
+  const showEvents = args.has('show-events') ? args.bool('show-events') : true;
   // a single `TYPE NAME` that is not found describes every object whose name starts with NAME
   if (errors.length > 0 && args.positionals.length === 2 && !args.positionals.some((p) => p.includes('/'))) {
     const info = requests[0]?.info;

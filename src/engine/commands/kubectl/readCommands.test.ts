@@ -24,6 +24,16 @@ describe('reading verbs', () => {
     const r = createCluster({ nodes: 2 }).run('kubectl describe node node');
     expect(r.stdout.match(/^Name:/gm)?.length).toBe(2);
   });
+  it('describe of several objects shows the events of each (DescribeOptions.Run: one DescriberSettings)', () => {
+    const c = createCluster({ nodes: 1 });
+    c.run('kubectl create service clusterip a --tcp=80');
+    c.run('kubectl create service clusterip b --tcp=80');
+    c.run('sim settle');
+    const r = c.run('kubectl describe endpointslices');
+    expect(r.stdout.match(/^Name:/gm)?.length).toBe(3);
+    expect(r.stdout.match(/^Events:\s+<none>$/gm)?.length).toBe(3);
+    expect(c.run('kubectl describe endpointslices --show-events=false').stdout).not.toContain('Events:');
+  });
   it('describe service lists its endpoints', () => {
     const r = createCluster({ nodes: 1 }).run('kubectl describe svc kubernetes');
     expect(r.stdout).toMatch(/\nPort:\s+https\s+443\/TCP\nTargetPort:\s+6443\/TCP\n/);

@@ -18,14 +18,13 @@ export function portMapKey(ports: readonly EndpointPort[]): string {
   return ports.map(portText).sort().join(';');
 }
 
-/** EndpointsEqualBeyondHash: what an endpoint update changes beyond its identity */
+/** EndpointsEqualBeyondHash: what an endpoint update changes beyond its identity (hints are not compared) */
 export function endpointsEqualBeyondHash(a: Readonly<Endpoint>, b: Readonly<Endpoint>): boolean {
   if ((a.nodeName ?? '') !== (b.nodeName ?? '')) return false;
   if ((a.zone ?? '') !== (b.zone ?? '')) return false;
   const ca = a.conditions ?? {};
   const cb = b.conditions ?? {};
   if (ca.ready !== cb.ready || ca.serving !== cb.serving || ca.terminating !== cb.terminating) return false;
-  if (JSON.stringify(a.hints ?? null) !== JSON.stringify(b.hints ?? null)) return false;
   const ra = a.targetRef;
   const rb = b.targetRef;
   if (!ra !== !rb) return false;

@@ -1,6 +1,7 @@
 // The pure EndpointSlice reconciler: from a Service, its pods and its existing slices to slices to create, update
 // and delete. mirrors staging/src/k8s.io/endpointslice/reconciler.go (Reconcile, reconcileByAddressType,
-// reconcileByPortMapping, finalize's create-to-update recycling), without topology hints.
+// reconcileByPortMapping, finalize's create-to-update recycling) and trafficDistribution hints, without the
+// topology-mode annotation's hints (topologycache).
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
 import { cloneJson } from '../../types/json';
@@ -19,6 +20,7 @@ import {
   setEndpointSliceLabels,
 } from './sliceMeta';
 import type { AddressType, EndpointSliceObject } from './types';
+import { reconcileHints, topologyHintsAnnotated, unchangedSlices } from './trafficDist';
 import { CONTROLLER_NAME } from './types';
 
 export const DEFAULT_MAX_ENDPOINTS_PER_SLICE = 100;
@@ -128,6 +130,14 @@ function reconcileByAddressType(
     if (plan.toDelete.length === 1 && only && isSamePlaceholder(only, placeholder)) plan.toDelete = [];
     else plan.toCreate.push(placeholder);
   }
+  // reconcileByAddressType: canUseTrafficDistribution (the feature is GA) unless topology-mode hints are asked for
+  if (!topologyHintsAnnotated(svc))
+    reconcileHints(
+      svc.spec?.trafficDistribution,
+      plan.toCreate,
+      plan.toUpdate,
+      unchangedSlices(existing, plan.toUpdate, plan.toDelete),
+    );
   return finalizePlan(svc, plan);
 }
 

@@ -3,7 +3,7 @@ import type { Describer } from './types';
 import { describePod } from './pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from './workloads';
 import { describeNode } from './node';
-import { describeEndpointSlice, describeService } from './network';
+import { describeEndpoints, describeEndpointSlice, describeService } from './network';
 import { describeGeneric, describeNamespace } from './generic';
 import { describePodDisruptionBudget } from './pdb';
 import { describePersistentVolume, describePersistentVolumeClaim } from './storage';
@@ -16,6 +16,7 @@ const byKind: Record<string, Describer> = {
   DaemonSet: describeDaemonSet,
   Node: describeNode,
   Service: describeService,
+  Endpoints: describeEndpoints,
   EndpointSlice: describeEndpointSlice,
   Namespace: describeNamespace,
   PodDisruptionBudget: describePodDisruptionBudget,

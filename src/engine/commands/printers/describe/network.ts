@@ -1,6 +1,6 @@
-// `kubectl describe` for services and endpointslices: mirrors describe.go describeService / formatEndpointSlices /
-// describeEndpointSliceV1.
-import type { Service } from 'kubernetes-types/core/v1';
+// `kubectl describe` for services, endpoints and endpointslices: mirrors describe.go (kubectl v0.35) describeService /
+// buildIngressString / formatEndpointSlices / describeEndpoints / describeEndpointSliceV1.
+import type { Endpoints, LoadBalancerIngress, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../../types/object';
 import type { DescribeInputs } from './types';
@@ -35,6 +35,13 @@ export function formatEndpointSlices(slices: readonly EndpointSlice[], portName:
   return more ? `${ret} + ${count - max} more...` : ret;
 }
 
+/** mirrors buildIngressString: `ip (ipMode)` or the hostname, joined by ", " */
+export function buildIngressString(ingress: readonly LoadBalancerIngress[]): string {
+  return ingress
+    .map((i) => (i.ip ? (i.ipMode ? `${i.ip} (${i.ipMode})` : i.ip) : (i.hostname ?? '')))
+    .join(', ');
+}
+
 export function describeService(obj: KubeObject, inputs: DescribeInputs): string {
   const svc = obj as unknown as Service;
   const spec = svc.spec ?? {};
@@ -57,15 +64,14 @@ export function describeService(obj: KubeObject, inputs: DescribeInputs): string
   if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
   if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const ingress = svc.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length > 0)
-    w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname || '').join(', ')}\n`);
+  if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${buildIngressString(ingress)}\n`);
   const slices = (inputs.endpointSlices ?? []) as unknown as EndpointSlice[];
   for (const sp of spec.ports ?? []) {
     const name = sp.name || '<unset>';
     const proto = sp.protocol ?? 'TCP';
     w.write(0, `Port:\t${name}\t${sp.port}/${proto}\n`);
     w.write(0, `TargetPort:\t${String(sp.targetPort ?? sp.port)}/${proto}\n`);
-    if (sp.appProtocol) w.write(0, `AppProtocol:\t${sp.appProtocol}\n`);
+    // no AppProtocol line: kubectl prints it only from v1.36 (describeService in v0.35.x has none)
     if (sp.nodePort) w.write(0, `NodePort:\t${name}\t${sp.nodePort}/${proto}\n`);
     w.write(0, `Endpoints:\t${formatEndpointSlices(slices, sp.name ?? '')}\n`);
   }
@@ -73,6 +79,9 @@ export function describeService(obj: KubeObject, inputs: DescribeInputs): string
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
   if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
+  if ((spec.loadBalancerSourceRanges ?? []).length > 0)
+    w.write(0, `LoadBalancer Source Ranges:\t${(spec.loadBalancerSourceRanges ?? []).join(',')}\n`);
+  if (spec.trafficDistribution) w.write(0, `Traffic Distribution:\t${spec.trafficDistribution}\n`);
   describeEvents(w, inputs.events, inputs.nowMs);
   return w.toString();
 }
@@ -106,6 +115,33 @@ export function describeEndpointSlice(obj: KubeObject, inputs: DescribeInputs): 
       w.write(2, `NodeName:\t${ep.nodeName ?? '<unset>'}\n`);
       w.write(2, `Zone:\t${ep.zone ?? '<unset>'}\n`);
     }
+  }
+  describeEvents(w, inputs.events, inputs.nowMs);
+  return w.toString();
+}
+
+/** mirrors describeEndpoints: per subset its ready and not-ready IPs and a port table, then a blank line */
+export function describeEndpoints(obj: KubeObject, inputs: DescribeInputs): string {
+  const ep = obj as unknown as Endpoints;
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${obj.metadata.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations);
+  w.write(0, 'Subsets:\n');
+  for (const subset of ep.subsets ?? []) {
+    const ips = (list: readonly { ip: string }[] | undefined) =>
+      (list ?? []).map((a) => a.ip).join(',') || '<none>';
+    w.write(1, `Addresses:\t${ips(subset.addresses)}\n`);
+    w.write(1, `NotReadyAddresses:\t${ips(subset.notReadyAddresses)}\n`);
+    if ((subset.ports ?? []).length > 0) {
+      w.write(1, 'Ports:\n');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of subset.ports ?? [])
+        w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}\n`);
+    }
+    w.write(0, '\n');
   }
   describeEvents(w, inputs.events, inputs.nowMs);
   return w.toString();
