@@ -140,7 +140,7 @@ describe('scheduling: control-plane taint', () => {
       h,
       'no-tol',
       `0/4 nodes are available: ${CP_TAINT}, 3 node(s) didn't match Pod's node affinity/selector. ` +
-        'preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+        'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
     );
   });
 });
@@ -182,7 +182,7 @@ describe('scheduling: node affinity', () => {
       h,
       'zq',
       `0/4 nodes are available: ${CP_TAINT}, 3 node(s) didn't match Pod's node affinity/selector. ` +
-        'preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+        'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
     );
   });
 
@@ -238,7 +238,7 @@ describe('scheduling: pod anti-affinity', () => {
       h,
       pending[0]?.metadata.name ?? '',
       `0/4 nodes are available: ${CP_TAINT}, 3 node(s) didn't match pod anti-affinity rules. ` +
-        'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, ' +
+        'no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, ' +
         '3 No preemption victims found for incoming pod.',
     );
     expect(h.run('kubectl get deploy spread').stdout).toMatch(/spread\s+3\/4\s+4\s+3\s/);
@@ -306,7 +306,7 @@ describe('scheduling: taints and tolerations', () => {
       'pinned',
       "0/4 nodes are available: 2 node(s) didn't match Pod's node affinity/selector, " +
         '2 node(s) had untolerated taint(s). ' +
-        'preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+        'no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
     );
 
     // with the toleration it lands on node-1

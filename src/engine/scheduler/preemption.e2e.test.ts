@@ -82,7 +82,7 @@ describe('preemption', () => {
     const cond = get(c, 'polite')?.status?.conditions?.find((x) => x.type === 'PodScheduled');
     expect(cond?.message).toBe(
       '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint(s). ' +
-        'preemption: not eligible due to preemptionPolicy=Never.',
+        'no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.',
     );
   });
 });

@@ -51,7 +51,7 @@ describe('PreFilterResult narrowing end to end', () => {
     const cond = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
     const expected =
       "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. " +
-      'preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.';
+      'no new claims to deallocate, preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.';
     expect(cond?.message).toBe(expected);
     const describe = c.run('kubectl describe pod ds-b').stdout;
     expect(describe).toContain("3 node(s) didn't satisfy plugin(s) [NodeAffinity]");

@@ -25,3 +25,10 @@ export interface Profile {
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 export const DEFAULT_PREEMPTION = 'DefaultPreemption';
+/**
+ * DynamicResources (DRA, GA and in the default profile since v1.34). kubesim serves no ResourceClaims, so only its
+ * PostFilter shows: a pod without claims gets `no new claims to deallocate` (dynamicresources.go PostFilter).
+ */
+export const DYNAMIC_RESOURCES = 'DynamicResources';
+/** the PostFilter plugins kubesim runs, by name */
+export const POST_FILTER_PLUGINS: ReadonlySet<string> = new Set([DYNAMIC_RESOURCES, DEFAULT_PREEMPTION]);

@@ -5,11 +5,17 @@ import type { FilterPlugin, Plugin, PreFilterPlugin, PreScorePlugin, ScorePlugin
 import type { PluginRef, ProfileConfig, SchedulerConfig } from './config';
 import { DEFAULT_MULTI_POINT, mergePluginSet } from './config';
 import type { Profile } from './profile';
-import { DEFAULT_PREEMPTION } from './profile';
+import { DEFAULT_PREEMPTION, DYNAMIC_RESOURCES, POST_FILTER_PLUGINS } from './profile';
 import { pluginByName } from './plugins/registry';
 
 /** plugins the scheduler loop itself provides (no plugin object) */
-const BUILT_IN = new Set(['PrioritySort', 'DefaultBinder', DEFAULT_PREEMPTION, 'SchedulingGates']);
+const BUILT_IN = new Set([
+  'PrioritySort',
+  'DefaultBinder',
+  DEFAULT_PREEMPTION,
+  DYNAMIC_RESOURCES,
+  'SchedulingGates',
+]);
 const POINTS = ['preFilter', 'filter', 'postFilter', 'preScore', 'score'] as const;
 type Point = (typeof POINTS)[number];
 
@@ -56,7 +62,7 @@ export function buildProfile(
   const impl =
     (point: Point) =>
     (name: string): boolean => {
-      if (point === 'postFilter') return name === DEFAULT_PREEMPTION;
+      if (point === 'postFilter') return POST_FILTER_PLUGINS.has(name);
       const p = instance(name);
       return p !== undefined && implementsPoint(p, point);
     };
@@ -75,7 +81,7 @@ export function buildProfile(
   for (const point of POINTS) {
     for (const ref of expand(cfg, point, multiPoint, impl(point))) {
       if (point === 'postFilter') {
-        if (ref.name === DEFAULT_PREEMPTION) profile.postFilter.push(ref.name);
+        if (POST_FILTER_PLUGINS.has(ref.name)) profile.postFilter.push(ref.name);
         else errors.push(`profiles "${cfg.schedulerName}": postFilter plugin "${ref.name}" does not exist`);
         continue;
       }

@@ -74,6 +74,29 @@ describe('scheduler profiles', () => {
     expect((ev?.source as { component: string }).component).toBe('bin-packing-scheduler');
   });
 
+  it('PostFilter runs DynamicResources, then DefaultPreemption; each one disabled drops its part', () => {
+    const failed = (postFilter: string) => {
+      const c = createCluster({ nodes: 1, controlPlane: false });
+      c.runtime.addComponent(createScheduler());
+      if (postFilter)
+        setConfig(c, HEADER + `profiles:\n- schedulerName: default-scheduler\n  plugins:\n${postFilter}`);
+      c.run('kubectl apply -f -', pod('big', '64'));
+      c.run('sim settle');
+      return c.runtime.api.list('events', 'default').items.find((e) => e.reason === 'FailedScheduling')
+        ?.message;
+    };
+    const fit = '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint(s).';
+    const preemption = 'preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
+    // dynamicresources.go PostFilter: a pod with no ResourceClaims has "no new claims to deallocate"
+    expect(failed('')).toBe(`${fit} no new claims to deallocate, ${preemption}`);
+    expect(failed('    multiPoint:\n      disabled: [{name: DynamicResources}]\n')).toBe(
+      `${fit} ${preemption}`,
+    );
+    expect(failed('    postFilter:\n      disabled: [{name: DefaultPreemption}]\n')).toBe(
+      `${fit} no new claims to deallocate`,
+    );
+  });
+
   it('an extender preference moves pods to the labelled node even though others pass filters', () => {
     const c = createCluster({ nodes: 3, controlPlane: false });
     c.runtime.addComponent(createScheduler());

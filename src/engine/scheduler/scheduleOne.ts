@@ -11,7 +11,7 @@ import type { Candidate } from './preemption';
 import type { Diagnosis } from './framework/fitError';
 import type { CycleState } from './framework/types';
 import { StatusError } from '../apiserver/types';
-import { DEFAULT_PREEMPTION, DEFAULT_SCHEDULER_NAME } from './profile';
+import { DEFAULT_SCHEDULER_NAME, DYNAMIC_RESOURCES } from './profile';
 import { schedulePod } from './framework/runner';
 import { fitErrorMessage } from './framework/fitError';
 import { pdbLiteOf } from './preemptionPdb';
@@ -58,6 +58,9 @@ export function scheduleOne(s: Scheduler): void {
   handleUnschedulable(s, { ...info, pod }, cycle, profile, result.diagnosis, result.state, rec);
 }
 
+/** dynamicresources.go PostFilter for a pod with no ResourceClaims */
+const NO_CLAIMS_TO_DEALLOCATE = 'no new claims to deallocate';
+
 function handleUnschedulable(
   s: Scheduler,
   info: QueuedPodInfo,
@@ -70,26 +73,35 @@ function handleUnschedulable(
   const pod = info.pod;
   const numAllNodes = s.cache.list().length;
   let nominated: string | undefined;
-  if (profile.postFilter.includes(DEFAULT_PREEMPTION)) {
+  // RunPostFilterPlugins: plugins in profile order until one succeeds; the others' reasons join with ", "
+  const reasons: string[] = [];
+  for (const name of profile.postFilter) {
+    if (name === DYNAMIC_RESOURCES) {
+      reasons.push(NO_CLAIMS_TO_DEALLOCATE);
+      continue;
+    }
     const ctx = s.contexts.get(profile.schedulerName);
-    if (ctx) {
-      const pdbs = s.informers.for('poddisruptionbudgets').list().map(pdbLiteOf);
-      const r = preempt({ profile, pod, state, snapshot: s.cache, ctx, rng: s.rng, diagnosis, pdbs });
-      diagnosis.postFilterMsg = r.message;
-      rec.preemption = { victims: [], message: r.message };
-      if (r.candidate) {
-        prepareCandidate(s, pod, profile, r.candidate);
-        nominated = r.candidate.node;
-        rec.preemption = {
-          nominatedNode: nominated,
-          victims: r.candidate.victims.map((v) => v.metadata?.name ?? ''),
-          message: '',
-        };
-      } else if (!r.message.includes('not eligible')) {
-        nominated = ''; // no candidates: clear a stale nomination
-      }
+    if (!ctx) continue;
+    const pdbs = s.informers.for('poddisruptionbudgets').list().map(pdbLiteOf);
+    const r = preempt({ profile, pod, state, snapshot: s.cache, ctx, rng: s.rng, diagnosis, pdbs });
+    reasons.push(r.message);
+    rec.preemption = { victims: [], message: r.message };
+    if (r.candidate) {
+      prepareCandidate(s, pod, profile, r.candidate);
+      nominated = r.candidate.node;
+      rec.preemption = {
+        nominatedNode: nominated,
+        victims: r.candidate.victims.map((v) => v.metadata?.name ?? ''),
+        message: '',
+      };
+      reasons.length = 0; // a successful PostFilter ends the loop; upstream's message is the preemption's own
+      reasons.push(r.message);
+      break;
+    } else if (!r.message.includes('not eligible')) {
+      nominated = ''; // no candidates: clear a stale nomination
     }
   }
+  if (reasons.length > 0) diagnosis.postFilterMsg = reasons.join(', ');
   const message = fitErrorMessage(numAllNodes, diagnosis);
   rec.result = 'Unschedulable';
   rec.message = message;

@@ -76,7 +76,7 @@ describe('scheduler end to end', () => {
     c.run('sim settle');
     const expected =
       '0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. ' +
-      'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.';
+      'no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.';
     const pod = getPod(c, 'late');
     expect(pod.spec?.nodeName).toBeUndefined();
     expect(events(c, 'late')).toContainEqual({
