@@ -1,7 +1,6 @@
 // The API server: every REST verb of the ApiServer contract over the MVCC store, on the simulation's clock and rng.
 import type { MvccStore } from '../store/types';
 import type { Simulation } from '../sim/types';
-import type { ApiServer } from './types';
 import { RESOURCES, resolveKind, resolveResource } from './registry';
 import { DEFAULT_ADMISSION_PLUGINS } from './admission/index';
 import type { ApiServerOptions, ServerCore } from './core';
@@ -14,6 +13,8 @@ import { watchObjects } from './watch';
 import { bindPod } from './bind';
 import { evictPod } from './eviction';
 import { DEFAULT_EVENT_TTL_SECONDS, EventTtl } from './eventTtl';
+import { deprecationWarning } from './deprecation';
+import type { ApiServer, RequestContext } from './types';
 
 export type { ApiServerOptions } from './core';
 
@@ -34,23 +35,67 @@ export function createApiServer(
     },
     eventTtl: new EventTtl(store, sim, options.eventTtlSeconds ?? DEFAULT_EVENT_TTL_SECONDS),
   };
+  // the Warning headers of kubectl's requests while collectWarnings runs (installer.go sets a deprecated resource's
+  // warning before the handler runs, so a request that fails warns too)
+  let warnings: string[] | undefined;
+  const warn = (resource: string, ctx?: RequestContext): void => {
+    if (warnings === undefined || (ctx !== undefined && ctx.actor !== 'kubectl')) return;
+    let w: string | undefined;
+    try {
+      w = deprecationWarning(resolveResource(resource));
+    } catch {
+      return; // an unknown resource fails with its own error, before any handler
+    }
+    if (w !== undefined && !warnings.includes(w)) warnings.push(w);
+  };
   const api: ApiServer = {
     resolve: resolveResource,
     resolveKind,
     resources: () => RESOURCES,
-    create: (resource, namespace, obj, ctx) => createObject(core, resource, namespace, obj, ctx),
-    get: (resource, namespace, name) => getObject(core, resource, namespace, name),
-    list: (resource, namespace, opts) => listObjects(core, resource, namespace, opts),
-    update: (resource, namespace, obj, ctx) => updateObject(core, resource, namespace, obj, ctx, 'main'),
-    updateStatus: (resource, namespace, obj, ctx) =>
-      updateObject(core, resource, namespace, obj, ctx, 'status'),
-    patch: (resource, namespace, name, type, patch, ctx, subresource) =>
-      patchObject(core, resource, namespace, name, type, patch, ctx, subresource),
-    delete: (resource, namespace, name, opts, ctx) =>
-      deleteObject(core, resource, namespace, name, opts, ctx),
+    create: (resource, namespace, obj, ctx) => {
+      warn(resource, ctx);
+      return createObject(core, resource, namespace, obj, ctx);
+    },
+    get: (resource, namespace, name) => {
+      warn(resource);
+      return getObject(core, resource, namespace, name);
+    },
+    list: (resource, namespace, opts) => {
+      warn(resource);
+      return listObjects(core, resource, namespace, opts);
+    },
+    update: (resource, namespace, obj, ctx) => {
+      warn(resource, ctx);
+      return updateObject(core, resource, namespace, obj, ctx, 'main');
+    },
+    updateStatus: (resource, namespace, obj, ctx) => {
+      warn(resource, ctx);
+      return updateObject(core, resource, namespace, obj, ctx, 'status');
+    },
+    patch: (resource, namespace, name, type, patch, ctx, subresource) => {
+      warn(resource, ctx);
+      return patchObject(core, resource, namespace, name, type, patch, ctx, subresource);
+    },
+    delete: (resource, namespace, name, opts, ctx) => {
+      warn(resource, ctx);
+      return deleteObject(core, resource, namespace, name, opts, ctx);
+    },
     bind: (namespace, podName, nodeName, ctx) => bindPod(core, namespace, podName, nodeName, ctx),
     evict: (namespace, podName, opts, ctx) => evictPod(api, core.sim.clock, namespace, podName, opts, ctx),
-    watch: (resource, namespace, opts, listener) => watchObjects(core, resource, namespace, opts, listener),
+    watch: (resource, namespace, opts, listener) => {
+      warn(resource);
+      return watchObjects(core, resource, namespace, opts, listener);
+    },
+    collectWarnings: <T>(fn: () => T) => {
+      const outer = warnings;
+      const mine: string[] = [];
+      warnings = mine;
+      try {
+        return { result: fn(), warnings: mine };
+      } finally {
+        warnings = outer;
+      }
+    },
   };
   return api;
 }

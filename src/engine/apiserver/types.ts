@@ -175,4 +175,9 @@ export interface ApiServer {
     opts: WatchOpts,
     listener: (event: WatchEvent) => void,
   ): ApiWatch;
+  /**
+   * runs fn and returns the Warning headers the server sent kubectl's requests meanwhile (requests without a
+   * RequestContext, or with actor `kubectl`), each once, in order: what kubectl's deduplicating WarningWriter prints
+   */
+  collectWarnings<T>(fn: () => T): { result: T; warnings: string[] };
 }

@@ -105,9 +105,23 @@ export function runCommandLine(line: string, ctx: CommandContext): CommandResult
       stderr: `error: unknown command "${rest[0] ?? ''}" for "${program}"\nRun '${program} --help' for usage.\n`,
     };
   }
-  const verb = [program, ...spec.path].join(' ');
   if (wantsHelp(rest.slice(spec.path.length)))
     return { code: 0, stdout: commandHelp(program, spec), stderr: '' };
+  if (program !== 'kubectl') return runSpec(program, spec, leading, rest, ctx);
+  // the API server's Warning headers (deprecated v1 Endpoints) come first on stderr, each once, as kubectl prints them
+  const { result, warnings } = ctx.rt.api.collectWarnings(() => runSpec(program, spec, leading, rest, ctx));
+  if (warnings.length === 0) return result;
+  return { ...result, stderr: warnings.map((w) => `Warning: ${w}\n`).join('') + result.stderr };
+}
+
+function runSpec(
+  program: string,
+  spec: CommandSpec,
+  leading: readonly string[],
+  rest: readonly string[],
+  ctx: CommandContext,
+): CommandResult {
+  const verb = [program, ...spec.path].join(' ');
   try {
     let args = parseArgs([...leading, ...rest.slice(spec.path.length)], flagsOf(program, spec));
     // without -n, kubectl and sim commands work in the current context's namespace (`kubectl config` has its own -n)
